@@ -1,0 +1,1 @@
+"""Card readers and receipt printers behind small protocols; knows nothing of the kiosk."""

@@ -1,0 +1,1 @@
+"""Adapters to outside systems (MQTT chargers, payments, invoicing): one per system."""

@@ -1,0 +1,322 @@
+"""kiosk.toml → typed, validated settings; every key is declared once with its default and meaning.
+
+A mistake in the file becomes one `ConfigError` line naming the key, the value and what is
+expected. Secrets are refused here: they come from the environment or credential files
+(see `kiosk.credentials`).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+import tomllib
+import types
+import typing
+import zoneinfo
+from dataclasses import dataclass, field
+from decimal import Decimal
+from pathlib import Path
+from typing import Any, Literal
+
+from kiosk.domain.money import parse_decimal
+
+
+class ConfigError(Exception):
+    """One line an operator can act on: where, what was found, what is expected."""
+
+
+def _doc(text: str, default: Any = dataclasses.MISSING, **kw: Any) -> Any:
+    if default is dataclasses.MISSING and "default_factory" not in kw:
+        return field(metadata={"doc": text}, **kw)
+    return field(default=default, metadata={"doc": text}, **kw)
+
+
+_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$")
+# Key names that would put a secret into the TOML file.
+_SECRET_WORDS = ("password", "secret", "api_key", "apikey", "token", "private_key")
+
+
+@dataclass(frozen=True)
+class HubSettings:
+    id: str = _doc("Short identifier of this hub; used in MQTT topics and invoice numbers.")
+    name: str = _doc("Name shown to drivers and printed on receipts.")
+    timezone: str = _doc("IANA time zone of the hub; tariff time restrictions use it.", "UTC")
+    currency: str = _doc("ISO 4217 currency all prices are in.", "EUR")
+    languages: tuple[str, ...] = _doc(
+        "Languages offered on screen, first is the default.", ("en", "de", "fr", "nl")
+    )
+
+
+@dataclass(frozen=True)
+class SellerSettings:
+    name: str = _doc("Legal name of the operator, printed on invoices.", "")
+    address: str = _doc("Postal address of the operator, printed on invoices.", "")
+    vat_id: str = _doc("VAT identification number of the operator.", "")
+    email: str = _doc("Contact e-mail shown on receipts.", "")
+
+
+@dataclass(frozen=True)
+class BaySettings:
+    id: str = _doc("Identifier of the bay as the charger publishes it (MQTT topic part).")
+    label: str = _doc("What drivers see painted on the bay, e.g. '3' or 'B2'.")
+    max_power_kw: Decimal = _doc("Maximum power of the charger, in kW.", Decimal(22))
+    connector: str = _doc("Connector type shown to drivers: CCS2, Type2, CHAdeMO.", "Type2")
+    dialect: Literal["native", "everest", "openevse"] = _doc(
+        "MQTT dialect the charger speaks.", "native"
+    )
+    tariff: Path | None = _doc("OCPI 2.2.1 tariff (JSON file) for ad-hoc payment.", None)
+    member_tariff: Path | None = _doc("OCPI tariff for RFID members; defaults to `tariff`.", None)
+    free_vend: bool = _doc("Start on plug-in without payment; billed to the house.", False)
+
+
+@dataclass(frozen=True)
+class BrokerSettings:
+    host: str = _doc("MQTT broker host.", "127.0.0.1")
+    port: int = _doc("MQTT broker port.", 1883)
+    topic_prefix: str = _doc("Prefix of the native topics; `{hub}` is the hub id.", "evhub/{hub}")
+    username: str = _doc("Broker user name; the password is the credential `broker_password`.", "")
+    tls: bool = _doc("Connect with TLS.", False)
+    ca_file: Path | None = _doc("CA certificate file for TLS.", None)
+    cert_file: Path | None = _doc("Client certificate file for TLS.", None)
+    key_file: Path | None = _doc("Client key file for TLS.", None)
+
+
+@dataclass(frozen=True)
+class PaymentSettings:
+    provider: Literal["simulator", "stripe"] = _doc(
+        "Payment provider; `stripe` reads the key from the credential `stripe_api_key`.",
+        "simulator",
+    )
+    preauth_amount: Decimal = _doc("Hold put on the card before charging.", Decimal(50))
+
+
+@dataclass(frozen=True)
+class UiSettings:
+    fullscreen: bool = _doc("Frameless full screen, for the kiosk itself.", False)
+    width: int = _doc("Window width in pixels when not full screen.", 1280)
+    height: int = _doc("Window height in pixels when not full screen.", 800)
+
+
+@dataclass(frozen=True)
+class Settings:
+    hub: HubSettings = _doc("Identity of the hub.")
+    bays: tuple[BaySettings, ...] = _doc("The bays this kiosk serves, one [[bays]] table each.")
+    seller: SellerSettings = _doc("Operator details for invoices.", default_factory=SellerSettings)
+    broker: BrokerSettings = _doc("MQTT broker the chargers use.", default_factory=BrokerSettings)
+    payments: PaymentSettings = _doc("How drivers pay.", default_factory=PaymentSettings)
+    ui: UiSettings = _doc("The touchscreen window.", default_factory=UiSettings)
+    data_dir: Path = _doc("Folder for the database and generated files.", Path("data"))
+    database_url: str = _doc(
+        "SQLAlchemy URL; empty means SQLite `kiosk.sqlite` in data_dir. "
+        "Use postgresql+psycopg://… for several screens or a fleet.",
+        "",
+    )
+    source: Path | None = field(default=None, metadata={"doc": "", "internal": True})
+
+    @property
+    def resolved_database_url(self) -> str:
+        return self.database_url or f"sqlite:///{(self.data_dir / 'kiosk.sqlite').resolve()}"
+
+
+# --- loading -------------------------------------------------------------------------------
+
+
+def load(path: Path) -> Settings:
+    """Read and validate a kiosk.toml; relative paths are resolved against its folder."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise ConfigError(f"{path}: config file not found") from None
+    except OSError as exc:
+        raise ConfigError(f"{path}: cannot read config file ({exc.strerror})") from None
+    try:
+        table = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"{path}: not valid TOML ({exc})") from None
+    return from_table(table, base=path.parent.resolve(), name=str(path))
+
+
+def from_table(table: dict[str, Any], *, base: Path, name: str = "kiosk.toml") -> Settings:
+    _refuse_secrets(table, "", name)
+    settings = _build(Settings, table, "", _Ctx(base=base, name=name))
+    _check_cross_fields(settings, name)
+    return dataclasses.replace(settings, source=Path(name))
+
+
+def _refuse_secrets(value: Any, prefix: str, name: str) -> None:
+    """Anywhere in the file, a key that looks like a secret is an error (it must not be here)."""
+    items = (
+        value.items()
+        if isinstance(value, dict)
+        else enumerate(value)
+        if isinstance(value, list)
+        else ()
+    )
+    for key, inner in items:
+        dotted = (
+            f"{prefix}[{key}]" if isinstance(key, int) else f"{prefix}{'.' if prefix else ''}{key}"
+        )
+        if isinstance(key, str) and any(word in key.lower() for word in _SECRET_WORDS):
+            raise ConfigError(
+                f"{name}: {dotted}: secrets do not belong in the config file; provide them as a "
+                "credential (environment variable KIOSK_<NAME> or a credential file)"
+            )
+        _refuse_secrets(inner, dotted, name)
+
+
+@dataclass(frozen=True)
+class _Ctx:
+    base: Path
+    name: str
+
+    def fail(self, key: str, value: Any, expected: str) -> typing.NoReturn:
+        shown = repr(value) if not isinstance(value, dict) else "a table"
+        raise ConfigError(f"{self.name}: {key} = {shown}: expected {expected}")
+
+
+def _build(cls: type[Any], table: Any, prefix: str, ctx: _Ctx) -> Any:
+    if not isinstance(table, dict):
+        ctx.fail(prefix or "(top level)", table, "a table")
+    hints = typing.get_type_hints(cls)
+    fields = {f.name: f for f in dataclasses.fields(cls) if not f.metadata.get("internal")}
+    for key in table:
+        dotted = f"{prefix}{key}"
+        if key not in fields:
+            known = ", ".join(sorted(fields))
+            raise ConfigError(f"{ctx.name}: {dotted}: unknown key (known here: {known})")
+    values = {}
+    for name, f in fields.items():
+        dotted = f"{prefix}{name}"
+        if name in table:
+            values[name] = _convert(hints[name], table[name], dotted, ctx)
+        elif isinstance(f.default, Path):  # defaults are relative to the config file too
+            values[name] = ctx.base / f.default
+        elif f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING:
+            raise ConfigError(f"{ctx.name}: {dotted}: required key is missing ({_doc_of(f)})")
+    return cls(**values)
+
+
+def _doc_of(f: dataclasses.Field[Any]) -> str:
+    return str(f.metadata.get("doc", "")).rstrip(".")
+
+
+def _convert(tp: Any, value: Any, key: str, ctx: _Ctx) -> Any:
+    origin = typing.get_origin(tp)
+    if origin in (types.UnionType, typing.Union):
+        inner = [a for a in typing.get_args(tp) if a is not type(None)]
+        if value in ("", None):
+            return None
+        return _convert(inner[0], value, key, ctx)
+    if origin is Literal:
+        choices = typing.get_args(tp)
+        if value not in choices:
+            ctx.fail(key, value, "one of " + ", ".join(repr(c) for c in choices))
+        return value
+    if origin is tuple:
+        (item,) = typing.get_args(tp)[:1]
+        if not isinstance(value, list):
+            ctx.fail(key, value, "a list")
+        return tuple(_convert(item, v, f"{key}[{i}]", ctx) for i, v in enumerate(value))
+    if dataclasses.is_dataclass(tp):
+        return _build(tp, value, f"{key}.", ctx)
+    if tp is bool:
+        if not isinstance(value, bool):
+            ctx.fail(key, value, "true or false")
+        return value
+    if tp is int:
+        if isinstance(value, bool) or not isinstance(value, int):
+            ctx.fail(key, value, "a whole number")
+        return value
+    if tp is str:
+        if not isinstance(value, str):
+            ctx.fail(key, value, "a string")
+        return value
+    if tp is Decimal:
+        if isinstance(value, float):
+            # TOML floats arrive as binary floats; their shortest repr is what the operator wrote.
+            value = repr(value)
+        try:
+            result = parse_decimal(value)
+        except ValueError:
+            ctx.fail(key, value, "a decimal number")
+        if result < 0:
+            ctx.fail(key, value, "a number that is not negative")
+        return result
+    if tp is Path:
+        if not isinstance(value, str) or not value:
+            ctx.fail(key, value, "a file or folder path")
+        path = Path(value).expanduser()
+        return path if path.is_absolute() else (ctx.base / path)
+    raise TypeError(f"no converter for {tp!r} at {key}")  # a programming error, not the user's
+
+
+def _check_cross_fields(s: Settings, name: str) -> None:
+    def fail(key: str, value: Any, expected: str) -> typing.NoReturn:
+        raise ConfigError(f"{name}: {key} = {value!r}: expected {expected}")
+
+    if not _ID.match(s.hub.id):
+        fail("hub.id", s.hub.id, "letters, digits, '-', '_' or '.', at most 64 characters")
+    try:
+        zoneinfo.ZoneInfo(s.hub.timezone)
+    except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+        fail("hub.timezone", s.hub.timezone, "an IANA time zone such as 'Europe/Berlin'")
+    if not re.fullmatch(r"[A-Z]{3}", s.hub.currency):
+        fail("hub.currency", s.hub.currency, "an ISO 4217 code such as 'EUR'")
+    if not s.hub.languages:
+        fail("hub.languages", [], "at least one language")
+    if not s.bays:
+        fail("bays", [], "at least one [[bays]] table")
+    seen: set[str] = set()
+    for i, bay in enumerate(s.bays):
+        if not _ID.match(bay.id):
+            fail(f"bays[{i}].id", bay.id, "letters, digits, '-', '_' or '.'")
+        if bay.id in seen:
+            fail(f"bays[{i}].id", bay.id, "an id not used by another bay")
+        seen.add(bay.id)
+        if bay.max_power_kw <= 0:
+            fail(f"bays[{i}].max_power_kw", str(bay.max_power_kw), "a power above 0 kW")
+        for attr in ("tariff", "member_tariff"):
+            path = getattr(bay, attr)
+            if path is not None and not path.is_file():
+                fail(f"bays[{i}].{attr}", str(path), "an existing OCPI tariff JSON file")
+    if not 0 < s.broker.port < 65536:
+        fail("broker.port", s.broker.port, "a TCP port between 1 and 65535")
+    if s.ui.width < 320 or s.ui.height < 320:
+        fail("ui.width/ui.height", f"{s.ui.width}x{s.ui.height}", "at least 320x320 pixels")
+    if s.payments.preauth_amount <= 0:
+        fail("payments.preauth_amount", str(s.payments.preauth_amount), "an amount above 0")
+
+
+def describe() -> list[tuple[str, str, str, str]]:
+    """(key, type, default, description) for every key, for `kiosk config keys` and the docs."""
+    rows: list[tuple[str, str, str, str]] = []
+
+    def walk(cls: type[Any], prefix: str) -> None:
+        hints = typing.get_type_hints(cls)
+        for f in dataclasses.fields(cls):
+            if f.metadata.get("internal"):
+                continue
+            tp = hints[f.name]
+            args = typing.get_args(tp)
+            if typing.get_origin(tp) is tuple and args and dataclasses.is_dataclass(args[0]):
+                walk(args[0], f"{prefix}{f.name}[].")
+                continue
+            if dataclasses.is_dataclass(tp):
+                walk(tp, f"{prefix}{f.name}.")  # type: ignore[arg-type]
+                continue
+            if f.default is not dataclasses.MISSING:
+                default = repr(f.default)
+            elif f.default_factory is not dataclasses.MISSING:
+                default = repr(f.default_factory())
+            else:
+                default = "(required)"
+            rows.append((prefix + f.name, _type_name(tp), default, _doc_of(f)))
+
+    walk(Settings, "")
+    return rows
+
+
+def _type_name(tp: Any) -> str:
+    if isinstance(tp, type):
+        return tp.__name__
+    return str(tp).replace("typing.", "").replace("pathlib.", "").replace("decimal.", "")

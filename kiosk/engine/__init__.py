@@ -1,0 +1,1 @@
+"""The hub engine: the single writer that turns events into state, rows, commands and snapshots."""

@@ -1,0 +1,314 @@
+"""The single writer: inbox → rules → one durable commit per batch → snapshots and commands.
+
+Every input is an event posted to the inbox from any thread. The engine thread takes events
+in batches, applies the rules, writes everything the batch produced in one transaction and,
+only after the commit, publishes a snapshot, sends charger commands and starts outbox work.
+"""
+
+from __future__ import annotations
+
+import logging
+import queue
+import threading
+from collections.abc import Callable, Mapping, Sequence
+from concurrent.futures import Executor
+from datetime import datetime
+
+from sqlalchemy import insert, select
+from sqlalchemy.orm import Session as DbSession
+
+from kiosk.config import BaySettings, HubSettings
+from kiosk.domain.bay import BayStatus, Link
+from kiosk.domain.session import OPEN, Session, SessionState
+from kiosk.engine.clock import Clock
+from kiosk.engine.commands import ChargerCommand
+from kiosk.engine.events import Event, OutboxAttemptFinished, OutboxWork, Tick
+from kiosk.engine.outbox import Backoff, Claim, Handler, Outbox
+from kiosk.engine.rules import Batch, BayState, Rules
+from kiosk.engine.snapshot import BayView, HubSnapshot, SessionView
+from kiosk.store import models
+from kiosk.store.database import Database
+
+log = logging.getLogger("kiosk.engine")
+
+SnapshotListener = Callable[[HubSnapshot], None]
+CommandListener = Callable[[ChargerCommand], None]
+
+_STOP = object()
+
+
+class Engine:
+    def __init__(
+        self,
+        *,
+        db: Database,
+        clock: Clock,
+        hub: HubSettings,
+        bays: Sequence[BaySettings],
+        executor: Executor,
+        outbox_handlers: Mapping[str, Handler] | None = None,
+        backoff: Backoff | None = None,
+        tick_seconds: float = 1.0,
+        batch_max: int = 2000,
+    ) -> None:
+        self._db = db
+        self._clock = clock
+        self._hub = hub
+        self._bay_settings = tuple(bays)
+        self._inbox: queue.SimpleQueue[tuple[datetime, Event] | object] = queue.SimpleQueue()
+        self._rules = Rules(currency=hub.currency)
+        self._outbox = Outbox(
+            handlers=outbox_handlers or {}, executor=executor, post=self.post, backoff=backoff
+        )
+        self._tick_seconds = tick_seconds
+        self._batch_max = batch_max
+        self._bays: dict[str, BayState] = {}
+        self._snapshot_listeners: tuple[SnapshotListener, ...] = ()
+        self._command_listeners: tuple[CommandListener, ...] = ()
+        self._thread: threading.Thread | None = None
+        self._version = 0
+        self._backlog = 0
+        self._snapshot: HubSnapshot | None = None
+
+    # --- wiring (before start) ---------------------------------------------------------------
+
+    def subscribe(self, listener: SnapshotListener) -> Callable[[], None]:
+        """Call `listener` on the engine thread after every commit (it must return quickly).
+
+        Any thread may subscribe or unsubscribe: the tuple is replaced, never changed in place.
+        """
+        self._snapshot_listeners = (*self._snapshot_listeners, listener)
+
+        def unsubscribe() -> None:
+            self._snapshot_listeners = tuple(
+                x for x in self._snapshot_listeners if x is not listener
+            )
+
+        return unsubscribe
+
+    def on_command(self, listener: CommandListener) -> None:
+        self._command_listeners = (*self._command_listeners, listener)
+
+    # --- any thread --------------------------------------------------------------------------
+
+    def post(self, event: Event) -> None:
+        """Queue an event; the kiosk's clock stamps its arrival (time is never the charger's)."""
+        self._inbox.put((self._clock.now(), event))
+
+    @property
+    def snapshot(self) -> HubSnapshot:
+        """The latest published snapshot (an immutable value, safe to read anywhere)."""
+        if self._snapshot is None:
+            raise RuntimeError("engine not started")
+        return self._snapshot
+
+    # --- lifecycle ---------------------------------------------------------------------------
+
+    def start(self) -> None:
+        now = self._clock.now()
+        with self._db.sessions.begin() as db:
+            self._bays = self._load(db, now)
+            recovered = self._outbox.recover(db, now)
+            self._backlog = self._outbox.backlog(db)
+        if recovered:
+            log.warning("outbox: %d attempts of a previous run are retried now", recovered)
+        self._publish(now)
+        self._thread = threading.Thread(target=self._run, name="engine", daemon=True)
+        self._thread.start()
+        self.post(Tick())
+
+    def stop(self, timeout: float = 10.0) -> None:
+        if self._thread is None:
+            return
+        self._inbox.put(_STOP)
+        self._thread.join(timeout)
+        if self._thread.is_alive():
+            log.error("engine did not stop within %.0f s", timeout)
+        self._thread = None
+
+    # --- the loop ----------------------------------------------------------------------------
+
+    def _run(self) -> None:
+        while True:
+            try:
+                first = self._inbox.get(timeout=self._tick_seconds)
+            except queue.Empty:
+                first = (self._clock.now(), Tick())
+            if first is _STOP:
+                return
+            items = [first]
+            while len(items) < self._batch_max:
+                try:
+                    item = self._inbox.get_nowait()
+                except queue.Empty:
+                    break
+                if item is _STOP:
+                    self._process(items)  # type: ignore[arg-type]
+                    return
+                items.append(item)
+            self._process(items)  # type: ignore[arg-type]
+
+    def _process(self, items: list[tuple[datetime, Event]]) -> None:
+        try:
+            batch, claims = self._commit(items)
+        except Exception:
+            log.exception("batch of %d events failed; retrying them one by one", len(items))
+            batch, claims = None, []
+            for item in items:
+                try:
+                    one, one_claims = self._commit([item])
+                except Exception:
+                    log.exception("event rejected: %r", item[1])
+                    continue
+                self._after_commit(one, one_claims, item[0])
+            return
+        self._after_commit(batch, claims, items[-1][0])
+
+    def _commit(self, items: list[tuple[datetime, Event]]) -> tuple[Batch, list[Claim]]:
+        batch = Batch(bays=dict(self._bays))
+        claims: list[Claim] = []
+        with self._db.sessions.begin() as db:
+            for at, event in items:
+                if self._rules.apply(batch, db, event, at):
+                    continue
+                match event:
+                    case OutboxWork():
+                        self._outbox.enqueue(
+                            db, kind=event.kind, key=event.key, payload=event.payload, now=at
+                        )
+                    case OutboxAttemptFinished():
+                        self._outbox.finish(db, event, at)
+                    case Tick():
+                        pass
+                    case _:
+                        log.warning("unhandled event %s", type(event).__name__)
+            if batch.samples:
+                db.execute(insert(models.MeterSample), batch.samples)
+            for bay_id in batch.touched:
+                self._save_bay(db, batch.bays[bay_id], items[-1][0])
+            claims = self._outbox.claim_due(db, items[-1][0])
+            self._backlog = self._outbox.backlog(db)
+        return batch, claims
+
+    def _after_commit(self, batch: Batch, claims: list[Claim], at: datetime) -> None:
+        self._bays = batch.bays
+        self._publish(at)
+        for command in batch.commands:
+            for listener in self._command_listeners:
+                try:
+                    listener(command)
+                except Exception:
+                    log.exception("command listener failed for %s", command)
+        self._outbox.dispatch(claims)
+
+    def _publish(self, at: datetime) -> None:
+        self._version += 1
+        self._snapshot = HubSnapshot(
+            version=self._version,
+            at=at,
+            hub_id=self._hub.id,
+            hub_name=self._hub.name,
+            currency=self._hub.currency,
+            bays=tuple(_view(self._bays[b.id]) for b in self._bay_settings),
+            outbox_backlog=self._backlog,
+        )
+        for listener in self._snapshot_listeners:
+            try:
+                listener(self._snapshot)
+            except Exception:
+                log.exception("snapshot listener failed")
+
+    # --- persistence of bay state --------------------------------------------------------------
+
+    def _load(self, db: DbSession, now: datetime) -> dict[str, BayState]:
+        """Make the hub and bay rows match the config; resume open sessions after a restart."""
+        hub = db.get(models.Hub, self._hub.id)
+        if hub is None:
+            db.add(
+                models.Hub(
+                    id=self._hub.id,
+                    name=self._hub.name,
+                    timezone=self._hub.timezone,
+                    currency=self._hub.currency,
+                    created_at=now,
+                )
+            )
+            db.flush()
+        else:
+            hub.name, hub.timezone, hub.currency = (
+                self._hub.name,
+                self._hub.timezone,
+                self._hub.currency,
+            )
+        bays: dict[str, BayState] = {}
+        for cfg in self._bay_settings:
+            row = db.get(models.Bay, cfg.id)
+            if row is None:
+                row = models.Bay(id=cfg.id, hub_id=self._hub.id, link=Link.UNKNOWN.value)
+                db.add(row)
+            row.label, row.connector, row.max_power_kw = cfg.label, cfg.connector, cfg.max_power_kw
+            state = BayState(
+                id=cfg.id,
+                label=cfg.label,
+                connector=cfg.connector,
+                max_power_kw=cfg.max_power_kw,
+                status=BayStatus(row.status) if row.status else None,
+                link=Link.UNKNOWN,  # until the charger is heard again
+                register_wh=row.register_wh,
+                session=self._open_session(db, cfg.id),
+            )
+            bays[cfg.id] = state
+        return bays
+
+    @staticmethod
+    def _open_session(db: DbSession, bay_id: str) -> Session | None:
+        row = db.scalars(
+            select(models.ChargingSession).where(
+                models.ChargingSession.bay_id == bay_id,
+                models.ChargingSession.state.in_([s.value for s in OPEN]),
+            )
+        ).first()
+        if row is None:
+            return None
+        last = db.scalar(
+            select(models.MeterSample.energy_wh)
+            .where(models.MeterSample.session_id == row.id)
+            .order_by(models.MeterSample.id.desc())
+            .limit(1)
+        )
+        return Session(
+            id=row.id,
+            bay_id=bay_id,
+            state=SessionState(row.state),
+            started_at=row.started_at,
+            meter_start_wh=row.meter_start_wh,
+            meter_last_wh=last if last is not None else row.meter_start_wh,
+        )
+
+    @staticmethod
+    def _save_bay(db: DbSession, bay: BayState, at: datetime) -> None:
+        row = db.get(models.Bay, bay.id)
+        if row is None:  # pragma: no cover - rows are created at start
+            raise LookupError(bay.id)
+        row.status = bay.status.value if bay.status else None
+        row.link = bay.link.value
+        row.register_wh = bay.register_wh
+        row.updated_at = at
+
+
+def _view(bay: BayState) -> BayView:
+    session = bay.session
+    return BayView(
+        id=bay.id,
+        label=bay.label,
+        connector=bay.connector,
+        max_power_kw=bay.max_power_kw,
+        status=bay.status,
+        link=bay.link,
+        power_w=bay.power_w,
+        register_wh=bay.register_wh,
+        soc_pct=bay.soc_pct,
+        session=SessionView(session.id, session.state.value, session.started_at, session.energy_wh)
+        if session
+        else None,
+    )

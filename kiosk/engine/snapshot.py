@@ -1,0 +1,48 @@
+"""Immutable pictures of the hub the engine publishes after each commit; the UI renders these."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from decimal import Decimal
+
+from kiosk.domain.bay import BayStatus, Link
+
+
+@dataclass(frozen=True, slots=True)
+class SessionView:
+    id: str
+    state: str
+    started_at: datetime
+    energy_wh: Decimal
+
+
+@dataclass(frozen=True, slots=True)
+class BayView:
+    id: str
+    label: str
+    connector: str
+    max_power_kw: Decimal
+    status: BayStatus | None  # None until the charger has said anything
+    link: Link
+    power_w: Decimal | None
+    register_wh: Decimal | None
+    soc_pct: Decimal | None
+    session: SessionView | None
+
+
+@dataclass(frozen=True, slots=True)
+class HubSnapshot:
+    version: int  # increases with every committed change
+    at: datetime
+    hub_id: str
+    hub_name: str
+    currency: str
+    bays: tuple[BayView, ...]
+    outbox_backlog: int  # side effects not yet done: visible so nobody forgets money in flight
+
+    def bay(self, bay_id: str) -> BayView:
+        for bay in self.bays:
+            if bay.id == bay_id:
+                return bay
+        raise KeyError(bay_id)

@@ -1,0 +1,177 @@
+"""Home screen: every bay as a large tile with its state in words, an icon shape and colour."""
+
+from __future__ import annotations
+
+import math
+from datetime import UTC, datetime
+from zoneinfo import ZoneInfo
+
+from PySide6.QtCore import QPointF, QRectF, Qt, QTimer, Slot
+from PySide6.QtGui import QColor, QPainter, QPainterPath, QPen, QPolygonF, QResizeEvent
+from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+
+from kiosk.engine.snapshot import HubSnapshot
+from kiosk.ui import texts, theme
+from kiosk.ui.viewmodels import BayTileModel, TileState, home
+
+
+class StateIcon(QWidget):
+    """A distinct shape per state, so colour is never the only cue."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setFixedSize(64, 64)
+        self._state = TileState.OFFLINE
+
+    def set_state(self, state: TileState) -> None:
+        if state is not self._state:
+            self._state = state
+            self.update()
+
+    def paintEvent(self, _event: object) -> None:
+        p = QPainter(self)
+        p.setRenderHint(QPainter.RenderHint.Antialiasing)
+        colour = QColor(theme.ACCENT[self._state])
+        p.setPen(QPen(colour, 5, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap))
+        r = QRectF(6, 6, 52, 52)
+        s = self._state
+        if s in (TileState.FREE, TileState.CONNECTED):
+            p.drawEllipse(r)
+            path = QPainterPath(QPointF(20, 33))
+            path.lineTo(29, 42)
+            path.lineTo(45, 23)
+            p.drawPath(path)
+        elif s is TileState.CHARGING:
+            p.setBrush(colour)
+            p.setPen(Qt.PenStyle.NoPen)
+            bolt = [(36, 4), (14, 36), (30, 36), (26, 60), (50, 26), (34, 26), (40, 4)]
+            p.drawPolygon(QPolygonF([QPointF(x, y) for x, y in bolt]))
+        elif s in (TileState.PAUSED, TileState.FINISHING):
+            p.drawEllipse(r)
+            p.drawLine(QPointF(26, 22), QPointF(26, 42))
+            p.drawLine(QPointF(38, 22), QPointF(38, 42))
+        elif s is TileState.RESERVED:
+            p.drawRoundedRect(r, 8, 8)
+            p.drawLine(QPointF(20, 32), QPointF(44, 32))
+        elif s is TileState.OUT_OF_ORDER:
+            tri = [QPointF(32, 6), QPointF(60, 56), QPointF(4, 56)]
+            p.drawPolygon(QPolygonF(tri))
+            p.drawLine(QPointF(32, 24), QPointF(32, 40))
+            p.drawPoint(QPointF(32, 48))
+        else:  # offline: a circle struck through
+            p.drawEllipse(r)
+            off = 26 * math.cos(math.pi / 4)
+            p.drawLine(QPointF(32 - off, 32 + off), QPointF(32 + off, 32 - off))
+        p.end()
+
+
+class BayTile(QFrame):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("tile")
+        self.setMinimumSize(300, 200)
+        self._bar = QFrame(self)
+        self._bar.setFixedWidth(10)
+        self._icon = StateIcon(self)
+        self._label = QLabel(self, objectName="tileLabel")
+        self._headline = QLabel(self, objectName="tileHeadline")
+        self._headline.setWordWrap(True)
+        self._power = QLabel(self, objectName="tilePower")
+        self._detail = QLabel(self, objectName="tileDetail")
+        self._detail.setWordWrap(True)
+
+        top = QHBoxLayout()
+        top.addWidget(self._label, 1, Qt.AlignmentFlag.AlignTop)
+        top.addWidget(self._icon, 0, Qt.AlignmentFlag.AlignTop)
+        body = QVBoxLayout()
+        body.setContentsMargins(24, 20, 24, 20)
+        body.setSpacing(6)
+        body.addLayout(top)
+        body.addWidget(self._headline)
+        body.addWidget(self._power)
+        body.addStretch(1)
+        body.addWidget(self._detail)
+        outer = QHBoxLayout(self)
+        outer.setContentsMargins(14, 18, 0, 18)
+        outer.setSpacing(0)
+        outer.addWidget(self._bar)
+        outer.addLayout(body, 1)
+        self.model: BayTileModel | None = None
+
+    def show_model(self, model: BayTileModel) -> None:
+        if model == self.model:
+            return
+        self.model = model
+        accent = theme.ACCENT[model.state]
+        self._bar.setStyleSheet(f"background: {accent}; border-radius: 5px;")
+        self._icon.set_state(model.state)
+        self._label.setText(texts.bay(model.label))
+        self._headline.setText(model.headline)
+        self._power.setText(f"{model.power_kw} kW" if model.power_kw else "")
+        self._power.setVisible(model.power_kw is not None)
+        self._detail.setText(model.detail)
+        self.setAccessibleName(f"{texts.bay(model.label)}: {model.headline}. {model.detail}")
+
+
+class HomeScreen(QWidget):
+    """Header with hub name and clock, a hint, and the grid of bay tiles."""
+
+    def __init__(self, *, timezone: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("root")
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+        self._zone = ZoneInfo(timezone)
+        self._name = QLabel(self, objectName="hubName")
+        self._clock = QLabel(self, objectName="clock")
+        self._hint = QLabel(texts.home_hint(), self, objectName="hint")
+        header = QHBoxLayout()
+        header.addWidget(self._name, 1)
+        header.addWidget(self._clock)
+        self._grid = QGridLayout()
+        self._grid.setSpacing(20)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(32, 24, 32, 32)
+        layout.setSpacing(16)
+        layout.addLayout(header)
+        layout.addWidget(self._hint)
+        layout.addLayout(self._grid, 1)
+        self.tiles: dict[str, BayTile] = {}
+        self._columns = 0
+        timer = QTimer(self)
+        timer.timeout.connect(self._tick)
+        timer.start(1000)
+        self._tick()
+
+    @Slot(object)
+    def show_snapshot(self, snapshot: HubSnapshot) -> None:
+        model = home(snapshot)
+        self._name.setText(model.hub_name)
+        if list(self.tiles) != [t.bay_id for t in model.tiles]:
+            self._rebuild([t.bay_id for t in model.tiles])
+        for tile_model in model.tiles:
+            self.tiles[tile_model.bay_id].show_model(tile_model)
+
+    def _rebuild(self, bay_ids: list[str]) -> None:
+        for tile in self.tiles.values():
+            tile.deleteLater()
+        self.tiles = {bay_id: BayTile(self) for bay_id in bay_ids}
+        self._columns = 0
+        self._place()
+
+    def _place(self) -> None:
+        """Three columns on a landscape screen with many bays, two otherwise (portrait)."""
+        landscape = self.width() >= self.height()
+        columns = 3 if landscape and len(self.tiles) > 4 else 2
+        if columns == self._columns:
+            return
+        self._columns = columns
+        for i, tile in enumerate(self.tiles.values()):
+            self._grid.removeWidget(tile)
+            self._grid.addWidget(tile, i // columns, i % columns)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._place()
+
+    def _tick(self) -> None:
+        self._clock.setText(datetime.now(UTC).astimezone(self._zone).strftime("%H:%M"))
