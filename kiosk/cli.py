@@ -135,8 +135,11 @@ def _serve(settings: Settings, *, headless: bool, fullscreen: bool, simulate: bo
 def _has_display() -> bool:
     env = os.environ
     platform = env.get("QT_QPA_PLATFORM", "")
-    return bool(env.get("DISPLAY") or env.get("WAYLAND_DISPLAY")) or platform not in ("", "xcb",
-                                                                                        "wayland")
+    return bool(env.get("DISPLAY") or env.get("WAYLAND_DISPLAY")) or platform not in (
+        "",
+        "xcb",
+        "wayland",
+    )
 
 
 def _doctor(args: argparse.Namespace) -> int:

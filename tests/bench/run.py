@@ -32,13 +32,13 @@ def main(selected: list[str]) -> int:
         if selected and not any(s in name for s in selected):
             continue
         module = importlib.import_module(f"tests.bench.{name}")
-        for record in module.run():
+        for raw in module.run():
             record = {
-                "name": record["name"],
-                "value": record["value"],
-                "unit": record["unit"],
-                "baseline": record.get("baseline"),
-                "ratio": record.get("ratio"),
+                "name": raw["name"],
+                "value": raw["value"],
+                "unit": raw["unit"],
+                "baseline": raw.get("baseline"),
+                "ratio": raw.get("ratio"),
             }
             records.append(record)
             ratio = f"  ratio {record['ratio']:.2f}" if record["ratio"] is not None else ""
