@@ -7,13 +7,16 @@ import socket
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
-from sqlalchemy import create_engine
+from alembic.runtime.migration import MigrationContext
+from sqlalchemy import create_engine, func, inspect, select
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import SQLAlchemyError
 
 from kiosk import credentials
 from kiosk.config import Settings
+from kiosk.engine.outbox import BACKLOG_STATES
 from kiosk.store.database import head_revision, known_revisions
+from kiosk.store.models import OutboxEntry
 
 
 @dataclass(frozen=True)
@@ -28,6 +31,7 @@ def run_checks(settings: Settings) -> Iterator[Check]:
         _config,
         _data_dir,
         _database,
+        _outbox,
         _broker,
         _payments,
     ]
@@ -61,8 +65,6 @@ def _database(s: Settings) -> Check:
     )
     try:
         with engine.connect() as conn:
-            from alembic.runtime.migration import MigrationContext
-
             current = MigrationContext.configure(conn).get_current_revision()
     except SQLAlchemyError as exc:
         return Check("database", False, f"{shown}: {exc.__cause__ or exc}")
@@ -74,6 +76,34 @@ def _database(s: Settings) -> Check:
     if current != head:
         return Check("database", True, f"{shown} at {current}; start migrates it to {head}")
     return Check("database", True, f"{shown} at revision {head}")
+
+
+def _outbox(s: Settings) -> Check:
+    """Side effects not yet done (captures, refunds, e-mails): money in flight must be seen."""
+    url = make_url(s.resolved_database_url)
+    if url.get_backend_name() == "sqlite" and not os.path.exists(url.database or ""):
+        return Check("outbox", True, "empty (no database yet)")
+    engine = create_engine(url)
+    try:
+        with engine.connect() as conn:
+            if not inspect(conn).has_table(OutboxEntry.__tablename__):
+                return Check("outbox", True, "empty (database not migrated yet)")
+            count, oldest = conn.execute(
+                select(func.count(), func.min(OutboxEntry.created_at)).where(
+                    OutboxEntry.state.in_(BACKLOG_STATES)
+                )
+            ).one()
+            errors = conn.execute(
+                select(func.count()).where(
+                    OutboxEntry.state.in_(BACKLOG_STATES), OutboxEntry.last_error.is_not(None)
+                )
+            ).scalar_one()
+    finally:
+        engine.dispose()
+    if not count:
+        return Check("outbox", True, "empty")
+    detail = f"{count} waiting since {oldest:%Y-%m-%d %H:%M} UTC, {errors} after a failed attempt"
+    return Check("outbox", errors == 0, detail)
 
 
 def _broker(s: Settings) -> Check:

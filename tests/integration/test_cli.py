@@ -73,10 +73,11 @@ def test_doctor_reports_each_check_on_its_own_line(config):
         "config",
         "data",
         "database",
+        "outbox",
         "broker",
         "payments",
     ]
-    assert lines[3].startswith("FAIL broker") and "unreachable" in lines[3]
+    assert lines[4].startswith("FAIL broker") and "unreachable" in lines[4]
     assert result.returncode == 1  # the broker is down
 
     with socket.socket() as listener:
@@ -94,6 +95,24 @@ def test_db_upgrade_creates_and_reports_the_schema(config):
     assert "database at revision 0002 (head 0002)" in first.stdout
     assert kiosk("db", "upgrade", "--config", str(config)).returncode == 0
     assert (config.parent / "data" / "kiosk.sqlite").is_file()
+
+
+def test_doctor_shows_side_effects_still_waiting(config, clock):
+    from kiosk.config import load
+    from kiosk.engine.events import OutboxWork
+    from kiosk.hub import Hub
+    from tests.helpers import Watcher
+
+    assert (
+        kiosk("doctor", "--config", str(config)).stdout.splitlines()[3]
+        == "ok   outbox     empty (no database yet)"
+    )
+    with Hub(load(config), clock=clock) as hub:  # no handler for "capture": it stays queued
+        watch = Watcher(hub.engine)
+        hub.engine.post(OutboxWork("capture", "capture:s-1", {}))
+        watch.until(lambda s: s.outbox_backlog == 1)
+    line = kiosk("doctor", "--config", str(config)).stdout.splitlines()[3]
+    assert line == "FAIL outbox     1 waiting since 2026-11-24 09:00 UTC, 1 after a failed attempt"
 
 
 def test_a_second_kiosk_on_the_same_database_is_refused(config):
