@@ -111,13 +111,14 @@ def _serve(settings: Settings, *, headless: bool, fullscreen: bool, simulate: bo
             "graphical session, or use `kiosk run --headless` for the engine alone"
         )
 
+    # Handlers first: a SIGTERM that arrives while the hub starts must still stop it cleanly.
+    stop = threading.Event()
+    for sig in (signal.SIGINT, signal.SIGTERM):
+        signal.signal(sig, lambda *_: stop.set())
     hub = Hub(settings, simulate_chargers=simulate).start()
     try:
         if headless:
-            done = threading.Event()
-            for sig in (signal.SIGINT, signal.SIGTERM):
-                signal.signal(sig, lambda *_: done.set())
-            done.wait()
+            stop.wait()
             return 0
         from kiosk.ui.app import run as run_ui
 
@@ -127,6 +128,7 @@ def _serve(settings: Settings, *, headless: bool, fullscreen: bool, simulate: bo
             fullscreen=fullscreen,
             width=settings.ui.width,
             height=settings.ui.height,
+            stop=stop,
         )
     finally:
         hub.stop()

@@ -67,6 +67,11 @@ class BaySettings:
     tariff: Path | None = _doc("OCPI 2.2.1 tariff (JSON file) for ad-hoc payment.", None)
     member_tariff: Path | None = _doc("OCPI tariff for RFID members; defaults to `tariff`.", None)
     free_vend: bool = _doc("Start on plug-in without payment; billed to the house.", False)
+    mqtt_base: str = _doc(
+        "Topic base of the charger: empty for native (<topic_prefix>/bays/<id>); "
+        "everest: everest_api/1/evse_manager_consumer/<module_id>; openevse: its base topic.",
+        "",
+    )
 
 
 @dataclass(frozen=True)
@@ -79,6 +84,15 @@ class BrokerSettings:
     ca_file: Path | None = _doc("CA certificate file for TLS.", None)
     cert_file: Path | None = _doc("Client certificate file for TLS.", None)
     key_file: Path | None = _doc("Client key file for TLS.", None)
+    client_id: str = _doc("MQTT client id; empty means kiosk-<hub id>. Keep it stable.", "")
+    session_expiry_s: int = _doc(
+        "How long the broker keeps the kiosk's subscriptions and queued messages while it is "
+        "away (restart, update).",
+        3600,
+    )
+    offline_after_s: int = _doc("A charger silent this long is shown offline.", 15)
+    command_timeout_s: int = _doc("Wait this long for a charger to confirm a command.", 5)
+    command_retries: int = _doc("Send a command this many times before giving up.", 3)
 
 
 @dataclass(frozen=True)
@@ -273,6 +287,8 @@ def _check_cross_fields(s: Settings, name: str) -> None:
         if bay.id in seen:
             fail(f"bays[{i}].id", bay.id, "an id not used by another bay")
         seen.add(bay.id)
+        if bay.dialect != "native" and not bay.mqtt_base:
+            fail(f"bays[{i}].mqtt_base", "", f"the charger's topic base for dialect {bay.dialect}")
         if bay.max_power_kw <= 0:
             fail(f"bays[{i}].max_power_kw", str(bay.max_power_kw), "a power above 0 kW")
         for attr in ("tariff", "member_tariff"):
@@ -281,6 +297,11 @@ def _check_cross_fields(s: Settings, name: str) -> None:
                 fail(f"bays[{i}].{attr}", str(path), "an existing OCPI tariff JSON file")
     if not 0 < s.broker.port < 65536:
         fail("broker.port", s.broker.port, "a TCP port between 1 and 65535")
+    for key in ("session_expiry_s", "offline_after_s", "command_timeout_s", "command_retries"):
+        if getattr(s.broker, key) < 1:
+            fail(f"broker.{key}", getattr(s.broker, key), "a whole number of at least 1")
+    if s.broker.tls and s.broker.ca_file is None:
+        fail("broker.ca_file", None, "a CA certificate file when broker.tls = true")
     if s.ui.width < 320 or s.ui.height < 320:
         fail("ui.width/ui.height", f"{s.ui.width}x{s.ui.height}", "at least 320x320 pixels")
     if s.payments.preauth_amount <= 0:

@@ -30,6 +30,14 @@ class TransitionError(ValueError):
     """A session was asked to move to a state it cannot reach from where it is."""
 
 
+class Origin(enum.StrEnum):
+    """Who started the session."""
+
+    KIOSK = "kiosk"  # a driver paid or identified at the kiosk
+    CHARGER = "charger"  # the charger started it itself (local RFID, Plug&Charge, …)
+    FREE_VEND = "free_vend"  # the bay starts on plug-in and bills the house
+
+
 @dataclass(frozen=True, slots=True)
 class Session:
     """Immutable session record; every change returns a new value."""
@@ -38,30 +46,31 @@ class Session:
     bay_id: str
     state: SessionState
     started_at: datetime
-    meter_start_wh: Decimal | None = None
-    meter_last_wh: Decimal | None = None
+    meter_start_wh: Decimal | None = None  # the register when the session opened (record)
+    meter_last_wh: Decimal | None = None  # the latest register reading (record)
+    energy_wh: Decimal = Decimal(0)  # billed: the sum of accepted register increases
     ended_at: datetime | None = None
     end_reason: str | None = None
-
-    @property
-    def energy_wh(self) -> Decimal:
-        """Energy delivered so far: register now minus register at start, never negative."""
-        if self.meter_start_wh is None or self.meter_last_wh is None:
-            return Decimal(0)
-        return max(Decimal(0), self.meter_last_wh - self.meter_start_wh)
+    origin: Origin = Origin.KIOSK
 
     def to(self, state: SessionState) -> Session:
         if state not in _ALLOWED[self.state]:
             raise TransitionError(f"session {self.id}: {self.state} -> {state} is not allowed")
         return replace(self, state=state)
 
-    def with_register(self, register_wh: Decimal) -> Session:
-        """Record a meter register reading; the first reading is the start register."""
+    def metered(self, register_wh: Decimal, billable_wh: Decimal) -> Session:
+        """Record a register reading and the energy it adds (zero for anomalies)."""
         if self.state in FINAL:
             return self
+        if billable_wh < 0:
+            raise ValueError("billable energy cannot be negative")
         start = self.meter_start_wh if self.meter_start_wh is not None else register_wh
-        last = register_wh if self.meter_last_wh is None else max(self.meter_last_wh, register_wh)
-        return replace(self, meter_start_wh=start, meter_last_wh=last)
+        return replace(
+            self,
+            meter_start_wh=start,
+            meter_last_wh=register_wh,
+            energy_wh=self.energy_wh + billable_wh,
+        )
 
     def ended(self, at: datetime, reason: str) -> Session:
         return replace(self.to(SessionState.ENDED), ended_at=at, end_reason=reason)

@@ -7,25 +7,30 @@ only after the commit, publishes a snapshot, sends charger commands and starts o
 
 from __future__ import annotations
 
+import hashlib
 import logging
 import queue
 import threading
 from collections.abc import Callable, Mapping, Sequence
 from concurrent.futures import Executor
-from datetime import datetime
+from datetime import datetime, timedelta
+from decimal import Decimal
+from typing import Any
 
 from sqlalchemy import insert, select
 from sqlalchemy.orm import Session as DbSession
 
-from kiosk.config import BaySettings, HubSettings
+from kiosk.config import BaySettings, BrokerSettings, HubSettings
 from kiosk.domain.bay import BayStatus, Link
-from kiosk.domain.session import OPEN, Session, SessionState
+from kiosk.domain.metering import Register
+from kiosk.domain.session import OPEN, Origin, Session, SessionState
 from kiosk.engine.clock import Clock
 from kiosk.engine.commands import ChargerCommand
 from kiosk.engine.events import Event, OutboxAttemptFinished, OutboxWork, Tick
 from kiosk.engine.outbox import Backoff, Claim, Handler, Outbox
-from kiosk.engine.rules import Batch, BayState, Rules
+from kiosk.engine.rules import Rules
 from kiosk.engine.snapshot import BayView, HubSnapshot, SessionView
+from kiosk.engine.state import Batch, BayState, PendingCommand
 from kiosk.store import models
 from kiosk.store.database import Database
 
@@ -33,6 +38,7 @@ log = logging.getLogger("kiosk.engine")
 
 SnapshotListener = Callable[[HubSnapshot], None]
 CommandListener = Callable[[ChargerCommand], None]
+RecordListener = Callable[[dict[str, Any]], None]
 
 _STOP = object()
 
@@ -46,25 +52,38 @@ class Engine:
         hub: HubSettings,
         bays: Sequence[BaySettings],
         executor: Executor,
+        broker: BrokerSettings | None = None,
+        hash_token: Callable[[str], str] | None = None,
         outbox_handlers: Mapping[str, Handler] | None = None,
         backoff: Backoff | None = None,
         tick_seconds: float = 1.0,
         batch_max: int = 2000,
     ) -> None:
+        broker = broker or BrokerSettings()
         self._db = db
         self._clock = clock
         self._hub = hub
         self._bay_settings = tuple(bays)
         self._inbox: queue.SimpleQueue[tuple[datetime, Event] | object] = queue.SimpleQueue()
-        self._rules = Rules(currency=hub.currency)
+        self._rules = Rules(
+            currency=hub.currency,
+            hash_token=hash_token or _sha256,
+            offline_after=timedelta(seconds=broker.offline_after_s),
+            command_timeout=timedelta(seconds=broker.command_timeout_s),
+            command_attempts=broker.command_retries,
+        )
         self._outbox = Outbox(
             handlers=outbox_handlers or {}, executor=executor, post=self.post, backoff=backoff
         )
         self._tick_seconds = tick_seconds
+        self._tick_interval = timedelta(seconds=tick_seconds)
         self._batch_max = batch_max
         self._bays: dict[str, BayState] = {}
+        self._pending: dict[str, PendingCommand] = {}
+        self._last_tick: datetime | None = None
         self._snapshot_listeners: tuple[SnapshotListener, ...] = ()
         self._command_listeners: tuple[CommandListener, ...] = ()
+        self._record_listeners: tuple[RecordListener, ...] = ()
         self._thread: threading.Thread | None = None
         self._version = 0
         self._backlog = 0
@@ -89,6 +108,10 @@ class Engine:
     def on_command(self, listener: CommandListener) -> None:
         self._command_listeners = (*self._command_listeners, listener)
 
+    def on_record(self, listener: RecordListener) -> None:
+        """Every change as a flat record (type, bay, ts, …), after commit: the event stream."""
+        self._record_listeners = (*self._record_listeners, listener)
+
     # --- any thread --------------------------------------------------------------------------
 
     def post(self, event: Event) -> None:
@@ -112,6 +135,7 @@ class Engine:
             self._backlog = self._outbox.backlog(db)
         if recovered:
             log.warning("outbox: %d attempts of a previous run are retried now", recovered)
+        self._last_tick = now
         self._publish(now)
         self._thread = threading.Thread(target=self._run, name="engine", daemon=True)
         self._thread.start()
@@ -146,6 +170,9 @@ class Engine:
                     self._process(items)  # type: ignore[arg-type]
                     return
                 items.append(item)
+            now = self._clock.now()
+            if self._last_tick is not None and now - self._last_tick >= self._tick_interval:
+                items.append((now, Tick()))  # a busy inbox must not starve supervision
             self._process(items)  # type: ignore[arg-type]
 
     def _process(self, items: list[tuple[datetime, Event]]) -> None:
@@ -165,7 +192,7 @@ class Engine:
         self._after_commit(batch, claims, items[-1][0])
 
     def _commit(self, items: list[tuple[datetime, Event]]) -> tuple[Batch, list[Claim]]:
-        batch = Batch(bays=dict(self._bays))
+        batch = Batch(bays=dict(self._bays), pending=dict(self._pending))
         claims: list[Claim] = []
         with self._db.sessions.begin() as db:
             for at, event in items:
@@ -179,7 +206,8 @@ class Engine:
                     case OutboxAttemptFinished():
                         self._outbox.finish(db, event, at)
                     case Tick():
-                        pass
+                        self._rules.supervise(batch, db, at)
+                        self._last_tick = at
                     case _:
                         log.warning("unhandled event %s", type(event).__name__)
             if batch.samples:
@@ -192,6 +220,13 @@ class Engine:
 
     def _after_commit(self, batch: Batch, claims: list[Claim], at: datetime) -> None:
         self._bays = batch.bays
+        self._pending = batch.pending
+        for record in batch.records:  # before the snapshot: whoever sees it sees the records
+            for record_listener in self._record_listeners:
+                try:
+                    record_listener(record)
+                except Exception:
+                    log.exception("record listener failed")
         self._publish(at)
         for command in batch.commands:
             for listener in self._command_listeners:
@@ -247,14 +282,23 @@ class Engine:
                 row = models.Bay(id=cfg.id, hub_id=self._hub.id, link=Link.UNKNOWN.value)
                 db.add(row)
             row.label, row.connector, row.max_power_kw = cfg.label, cfg.connector, cfg.max_power_kw
+            meter = None
+            if row.register_wh is not None and row.register_received_at is not None:
+                meter = Register(
+                    row.register_wh,
+                    row.register_received_at,
+                    row.register_seq,
+                    row.register_charger_ts,
+                )
             state = BayState(
                 id=cfg.id,
                 label=cfg.label,
                 connector=cfg.connector,
                 max_power_kw=cfg.max_power_kw,
+                free_vend=cfg.free_vend,
                 status=BayStatus(row.status) if row.status else None,
                 link=Link.UNKNOWN,  # until the charger is heard again
-                register_wh=row.register_wh,
+                meter=meter,
                 session=self._open_session(db, cfg.id),
             )
             bays[cfg.id] = state
@@ -270,19 +314,15 @@ class Engine:
         ).first()
         if row is None:
             return None
-        last = db.scalar(
-            select(models.MeterSample.energy_wh)
-            .where(models.MeterSample.session_id == row.id)
-            .order_by(models.MeterSample.id.desc())
-            .limit(1)
-        )
         return Session(
             id=row.id,
             bay_id=bay_id,
             state=SessionState(row.state),
             started_at=row.started_at,
             meter_start_wh=row.meter_start_wh,
-            meter_last_wh=last if last is not None else row.meter_start_wh,
+            meter_last_wh=row.meter_stop_wh,
+            energy_wh=row.energy_wh or Decimal(0),
+            origin=Origin(row.origin),
         )
 
     @staticmethod
@@ -292,8 +332,23 @@ class Engine:
             raise LookupError(bay.id)
         row.status = bay.status.value if bay.status else None
         row.link = bay.link.value
-        row.register_wh = bay.register_wh
+        if bay.meter is not None:
+            row.register_wh = bay.meter.register_wh
+            row.register_seq = bay.meter.seq
+            row.register_received_at = bay.meter.received_at
+            row.register_charger_ts = bay.meter.charger_ts
         row.updated_at = at
+        session = bay.session
+        if session is not None:  # billed energy so far, so a restart continues exactly
+            srow = db.get(models.ChargingSession, session.id)
+            if srow is not None:
+                srow.energy_wh = session.energy_wh
+                srow.meter_stop_wh = session.meter_last_wh
+
+
+def _sha256(token: str) -> str:
+    """Fallback token hash for engines built without the kiosk's HMAC key (tests, tools)."""
+    return hashlib.sha256(token.encode()).hexdigest()
 
 
 def _view(bay: BayState) -> BayView:
@@ -308,6 +363,7 @@ def _view(bay: BayState) -> BayView:
         power_w=bay.power_w,
         register_wh=bay.register_wh,
         soc_pct=bay.soc_pct,
+        rejected_messages=bay.rejected,
         session=SessionView(session.id, session.state.value, session.started_at, session.energy_wh)
         if session
         else None,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import enum
 from dataclasses import dataclass, field
 from datetime import datetime
 from decimal import Decimal
@@ -34,14 +35,58 @@ class BayLinkChanged(Event):
 
 @dataclass(frozen=True, slots=True)
 class MeterSampleReported(Event):
-    """A reading of the charger's cumulative import register."""
+    """A reading of the charger's cumulative import register (Wh) and instantaneous values."""
 
     bay_id: str
     energy_wh: Decimal
     power_w: Decimal | None = None
     seq: int | None = None
-    charger_ts: datetime | None = None
+    charger_ts: datetime | None = None  # kept for the record; never used for billing time
     soc_pct: Decimal | None = None
+    current_a: Decimal | None = None
+    ocmf: str | None = None  # signed meter value (OCMF string) when the charger signs
+
+
+@dataclass(frozen=True, slots=True)
+class ChargerHeartbeat(Event):
+    """The charger said it is alive (or answered a communication check)."""
+
+    bay_id: str
+
+
+class ChargerSessionKind(enum.StrEnum):
+    """Session milestones a charger reports on its own (EVerest session events and the like)."""
+
+    AUTHORIZED = "authorized"  # the charger accepted a token itself (local RFID, Plug&Charge)
+    STARTED = "started"  # a transaction began at the charger
+    FINISHED = "finished"  # the charger ended the transaction
+
+
+@dataclass(frozen=True, slots=True)
+class ChargerSessionReported(Event):
+    bay_id: str
+    kind: ChargerSessionKind
+    token: str | None = None  # id tag as the charger saw it (hashed before it is stored)
+    reason: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class CommandReplied(Event):
+    """A charger answered a command (dialects that reply)."""
+
+    bay_id: str
+    command_id: str
+    ok: bool
+    error: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class MessageRejected(Event):
+    """A message from a charger could not be used; counted per bay, never fatal."""
+
+    bay_id: str | None
+    topic: str
+    reason: str
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,121 +1,244 @@
-"""How each event changes the hub: in-memory bay state, rows to persist, commands to send.
+"""How each event changes the hub: bay state, sessions, rows to persist, commands to send.
 
 Runs on the engine thread inside one transaction per batch. Bay states are immutable values in
-a dict that the engine swaps in only after the commit succeeds, so a failed batch leaves the
-hub exactly as it was.
+a dict the engine swaps in only after the commit, so a failed batch leaves the hub unchanged.
 """
 
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass, field, replace
-from datetime import datetime
-from decimal import Decimal
-from typing import Any
+import uuid
+from collections.abc import Callable
+from datetime import datetime, timedelta
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session as DbSession
 
 from kiosk.domain.bay import OUT_OF_SERVICE, PLUGGED_IN, BayStatus, Link
-from kiosk.domain.session import OPEN, Session, SessionState
+from kiosk.domain.metering import ANOMALIES, MOVES_BASELINE, Reading, Verdict, assess
+from kiosk.domain.session import OPEN, Origin, Session, SessionState
 from kiosk.engine.commands import ChargerAction, ChargerCommand
 from kiosk.engine.events import (
     BayLinkChanged,
     BayStatusReported,
+    ChargerHeartbeat,
+    ChargerSessionKind,
+    ChargerSessionReported,
+    CommandReplied,
     Event,
+    MessageRejected,
     MeterSampleReported,
     StartRequested,
     StopRequested,
 )
+from kiosk.engine.state import Batch, BayState
 from kiosk.store import models
 
 log = logging.getLogger("kiosk.engine")
 
-
-@dataclass(frozen=True, slots=True)
-class BayState:
-    id: str
-    label: str
-    connector: str
-    max_power_kw: Decimal
-    status: BayStatus | None = None
-    link: Link = Link.UNKNOWN
-    register_wh: Decimal | None = None
-    power_w: Decimal | None = None
-    soc_pct: Decimal | None = None
-    last_seq: int | None = None
-    session: Session | None = None
-
-
-@dataclass
-class Batch:
-    """What one batch of events produced, applied after (or instead of) commit."""
-
-    bays: dict[str, BayState]
-    commands: list[ChargerCommand] = field(default_factory=list)
-    samples: list[dict[str, Any]] = field(default_factory=list)
-    touched: set[str] = field(default_factory=set)
+#: Events that prove a charger is alive.
+_HEARD = (
+    BayStatusReported,
+    MeterSampleReported,
+    ChargerHeartbeat,
+    ChargerSessionReported,
+    CommandReplied,
+)
 
 
 class Rules:
-    def __init__(self, *, currency: str) -> None:
+    def __init__(
+        self,
+        *,
+        currency: str,
+        hash_token: Callable[[str], str],
+        offline_after: timedelta,
+        command_timeout: timedelta,
+        command_attempts: int,
+    ) -> None:
         self._currency = currency
+        self._hash_token = hash_token
+        self.offline_after = offline_after
+        self.command_timeout = command_timeout
+        self.command_attempts = command_attempts
 
     def apply(self, batch: Batch, db: DbSession, event: Event, at: datetime) -> bool:
         """Apply one event; returns False for events these rules do not handle."""
+        if isinstance(event, MessageRejected):
+            self._rejected(batch, event, at)
+            return True
+        bay_id = getattr(event, "bay_id", None)
+        if bay_id is None:
+            return False
+        bay = batch.bays.get(bay_id)
+        if bay is None:
+            log.warning("event for unknown bay=%s ignored", bay_id)
+            return True
+        if isinstance(event, _HEARD):
+            self._heard(batch, bay, at)
         match event:
             case BayStatusReported():
                 self._status(batch, db, event, at)
             case BayLinkChanged():
-                self._update(batch, event.bay_id, link=event.link)
+                batch.update(bay_id, link=event.link)
+                batch.record("link", bay_id, at, link=event.link.value)
             case MeterSampleReported():
                 self._meter(batch, db, event, at)
+            case ChargerSessionReported():
+                self._charger_session(batch, db, event, at)
+            case CommandReplied():
+                self._replied(batch, db, event, at)
             case StartRequested():
                 self._start(batch, db, event, at)
             case StopRequested():
                 self._stop(batch, db, event, at)
+            case ChargerHeartbeat():
+                pass
             case _:
                 return False
         return True
 
-    # --- per event ------------------------------------------------------------------------
+    # --- liveness and commands ---------------------------------------------------------------
+
+    def _heard(self, batch: Batch, bay: BayState, at: datetime) -> None:
+        changes: dict[str, object] = {"last_heard_at": at}
+        if bay.link in (Link.UNKNOWN, Link.OFFLINE):
+            changes["link"] = Link.ONLINE
+            batch.record("link", bay.id, at, link=Link.ONLINE.value)
+        batch.update(bay.id, **changes)
+
+    def supervise(self, batch: Batch, db: DbSession, now: datetime) -> None:
+        """On each tick: silent chargers go offline, unanswered commands are retried."""
+        for bay in list(batch.bays.values()):
+            silent = bay.last_heard_at is not None and now - bay.last_heard_at >= self.offline_after
+            if silent and bay.link in (Link.ONLINE, Link.NOT_RESPONDING):
+                batch.update(bay.id, link=Link.OFFLINE)
+                batch.record(
+                    "link",
+                    bay.id,
+                    now,
+                    link=Link.OFFLINE.value,
+                    reason=f"silent for {int((now - bay.last_heard_at).total_seconds())} s",
+                )
+                log.warning("charger offline bay=%s", bay.id)
+        for pending in list(batch.pending.values()):
+            if now - pending.sent_at < self.command_timeout:
+                continue
+            command = pending.command
+            if pending.attempts < self.command_attempts:
+                batch.pending[command.id] = type(pending)(command, now, pending.attempts + 1)
+                batch.commands.append(command)  # same id: the charger does it at most once
+                batch.record(
+                    "command",
+                    command.bay_id,
+                    now,
+                    id=command.id,
+                    action=command.action.value,
+                    attempt=pending.attempts + 1,
+                )
+                continue
+            del batch.pending[command.id]
+            batch.update(command.bay_id, link=Link.NOT_RESPONDING)
+            self._anomaly(
+                batch,
+                db,
+                "charger_not_responding",
+                command.bay_id,
+                now,
+                f"no answer to {command.action} after {pending.attempts} attempts",
+            )
+
+    def _replied(self, batch: Batch, db: DbSession, ev: CommandReplied, at: datetime) -> None:
+        pending = batch.pending.pop(ev.command_id, None)
+        batch.record(
+            "command_reply",
+            ev.bay_id,
+            at,
+            id=ev.command_id,
+            ok=ev.ok,
+            **({"error": ev.error} if ev.error else {}),
+        )
+        bay = batch.bays[ev.bay_id]
+        if bay.link is Link.NOT_RESPONDING:
+            batch.update(bay.id, link=Link.ONLINE)
+        if ev.ok or pending is None:
+            return
+        self._anomaly(
+            batch,
+            db,
+            "command_refused",
+            ev.bay_id,
+            at,
+            f"{pending.command.action}: {ev.error or 'refused'}",
+        )
+        session = bay.session
+        if pending.command.action is ChargerAction.START and session is not None:
+            self._end(batch, db, bay, session, at, "charger_refused")
+
+    def _rejected(self, batch: Batch, ev: MessageRejected, at: datetime) -> None:
+        if ev.bay_id is not None and ev.bay_id in batch.bays:
+            batch.update(ev.bay_id, rejected=batch.bays[ev.bay_id].rejected + 1)
+        batch.record("rejected", ev.bay_id, at, topic=ev.topic, reason=ev.reason)
+
+    # --- charger reports --------------------------------------------------------------------------
 
     def _status(self, batch: Batch, db: DbSession, ev: BayStatusReported, at: datetime) -> None:
-        bay = self._bay(batch, ev.bay_id)
-        if bay is None:
-            return
-        session = bay.session
-        if session is not None:
-            if session.state is SessionState.STARTING and ev.status in PLUGGED_IN:
-                session = session.to(SessionState.ACTIVE)
-            elif ev.status is BayStatus.AVAILABLE or (
-                ev.status in OUT_OF_SERVICE and session.state is SessionState.STOPPING
-            ):
-                session = session.ended(
-                    at, "unplugged" if ev.status is BayStatus.AVAILABLE else ev.status.value.lower()
-                )
-            self._save_session(db, session)
-            log.info(
-                "session %s bay=%s session=%s energy_wh=%s",
-                session.state,
+        bay = batch.bays[ev.bay_id]
+        if ev.status is not bay.status:
+            batch.record(
+                "status",
                 bay.id,
-                session.id,
-                session.energy_wh,
+                at,
+                status=ev.status.value,
+                **({"error": ev.error} if ev.error else {}),
             )
-        if session is not None and session.state not in OPEN:
-            session = None
-        link = Link.ONLINE if bay.link is Link.UNKNOWN else bay.link
-        self._update(batch, bay.id, status=ev.status, session=session, link=link)
+        bay = batch.update(bay.id, status=ev.status)
+        session = bay.session
+        if session is None:
+            if ev.status in PLUGGED_IN and bay.free_vend:
+                self._open(batch, db, bay, f"fv-{uuid.uuid4().hex[:12]}", at, Origin.FREE_VEND)
+                batch.send(_command(batch.bays[bay.id], ChargerAction.START), at)
+            elif ev.status is BayStatus.CHARGING:
+                # Energy flows and nobody here started it: record it, never lose it.
+                opened = self._open(
+                    batch,
+                    db,
+                    bay,
+                    f"ch-{uuid.uuid4().hex[:12]}",
+                    at,
+                    Origin.CHARGER,
+                    SessionState.ACTIVE,
+                )
+                self._anomaly(
+                    batch,
+                    db,
+                    "unbilled_session",
+                    bay.id,
+                    at,
+                    f"session {opened.id} started at the charger without a token",
+                )
+            return
+        if session.state is SessionState.STARTING and ev.status in PLUGGED_IN:
+            self._save(db, batch, bay.id, session.to(SessionState.ACTIVE))
+        elif ev.status is BayStatus.AVAILABLE:
+            self._end(batch, db, bay, session, at, "unplugged")
+        elif ev.status in OUT_OF_SERVICE and session.state is SessionState.STOPPING:
+            self._end(batch, db, bay, session, at, ev.status.value.lower())
 
     def _meter(self, batch: Batch, db: DbSession, ev: MeterSampleReported, at: datetime) -> None:
-        bay = self._bay(batch, ev.bay_id)
-        if bay is None:
+        bay = batch.bays[ev.bay_id]
+        reading = Reading(ev.energy_wh, at, ev.seq, ev.charger_ts)
+        outcome = assess(bay.meter, reading, max_power_kw=bay.max_power_kw)
+        if outcome.verdict not in MOVES_BASELINE:
+            log.debug("sample %s bay=%s seq=%s", outcome.verdict, bay.id, ev.seq)
             return
-        if ev.seq is not None and bay.last_seq is not None and ev.seq <= bay.last_seq:
-            log.debug("duplicate or late sample dropped bay=%s seq=%s", bay.id, ev.seq)
-            return
+        if outcome.verdict in ANOMALIES:
+            self._anomaly(
+                batch, db, f"register_{outcome.verdict.value}", bay.id, at, outcome.detail
+            )
         session = bay.session
-        if session is not None and session.state in OPEN:
-            session = session.with_register(ev.energy_wh)
+        if session is not None:
+            session = session.metered(ev.energy_wh, outcome.billable_wh)
         batch.samples.append(
             {
                 "bay_id": bay.id,
@@ -127,31 +250,95 @@ class Rules:
                 "power_w": ev.power_w,
             }
         )
-        self._update(
-            batch,
+        batch.update(
             bay.id,
-            register_wh=ev.energy_wh,
+            meter=outcome.register,
             power_w=ev.power_w,
-            soc_pct=ev.soc_pct,
-            last_seq=ev.seq if ev.seq is not None else bay.last_seq,
+            current_a=ev.current_a,
+            soc_pct=ev.soc_pct if ev.soc_pct is not None else bay.soc_pct,
             session=session,
         )
+        batch.record(
+            "meter",
+            bay.id,
+            at,
+            energy_wh=ev.energy_wh,
+            power_w=ev.power_w,
+            **({"session": session.id, "session_wh": session.energy_wh} if session else {}),
+        )
+        if outcome.verdict is Verdict.FIRST and session is not None:
+            log.info("first reading of session=%s bay=%s", session.id, bay.id)
+
+    def _charger_session(
+        self, batch: Batch, db: DbSession, ev: ChargerSessionReported, at: datetime
+    ) -> None:
+        bay = batch.bays[ev.bay_id]
+        if ev.kind is ChargerSessionKind.FINISHED:
+            if bay.session is not None:
+                self._end(batch, db, bay, bay.session, at, ev.reason or "charger_finished")
+            return
+        if bay.session is not None:
+            return  # the kiosk's own session (or one already tracked): nothing new
+        token = self._hash_token(ev.token) if ev.token else None
+        session = self._open(
+            batch, db, bay, f"ch-{uuid.uuid4().hex[:12]}", at, Origin.CHARGER, token_hmac=token
+        )
+        account = None
+        if token is not None:
+            account = db.scalar(select(models.Account).where(models.Account.token_hmac == token))
+        if account is None:
+            self._anomaly(
+                batch,
+                db,
+                "unbilled_session",
+                bay.id,
+                at,
+                f"session {session.id} started at the charger with an unknown token",
+            )
+        else:
+            batch.record("session_account", bay.id, at, session=session.id, account=account.id)
+
+    # --- driver requests --------------------------------------------------------------------------
 
     def _start(self, batch: Batch, db: DbSession, ev: StartRequested, at: datetime) -> None:
-        bay = self._bay(batch, ev.bay_id)
-        if bay is None:
-            return
+        bay = batch.bays[ev.bay_id]
         if bay.session is not None:
             if bay.session.id != ev.session_id:
                 log.warning("start refused: bay=%s busy session=%s", bay.id, bay.session.id)
-            return  # same session asked twice: the first request stands
+            return  # the same session asked twice: the first request stands
+        self._open(batch, db, bay, ev.session_id, at, Origin.KIOSK, token_hmac=ev.token_hmac)
+        batch.send(_command(batch.bays[bay.id], ChargerAction.START), at)
+
+    def _stop(self, batch: Batch, db: DbSession, ev: StopRequested, at: datetime) -> None:
+        bay = batch.bays[ev.bay_id]
+        if bay.session is None:
+            return
+        session = bay.session
+        if session.state is not SessionState.STOPPING:
+            self._save(db, batch, bay.id, session.to(SessionState.STOPPING))
+        batch.send(_command(batch.bays[bay.id], ChargerAction.STOP), at)
+
+    # --- sessions ---------------------------------------------------------------------------------
+
+    def _open(
+        self,
+        batch: Batch,
+        db: DbSession,
+        bay: BayState,
+        session_id: str,
+        at: datetime,
+        origin: Origin,
+        state: SessionState = SessionState.STARTING,
+        token_hmac: str | None = None,
+    ) -> Session:
         session = Session(
-            id=ev.session_id,
+            id=session_id,
             bay_id=bay.id,
-            state=SessionState.STARTING,
+            state=state,
             started_at=at,
             meter_start_wh=bay.register_wh,
             meter_last_wh=bay.register_wh,
+            origin=origin,
         )
         db.add(
             models.ChargingSession(
@@ -160,48 +347,76 @@ class Rules:
                 state=session.state.value,
                 started_at=at,
                 meter_start_wh=session.meter_start_wh,
-                token_hmac=ev.token_hmac,
+                token_hmac=token_hmac,
                 currency=self._currency,
+                energy_wh=session.energy_wh,
+                origin=origin.value,
             )
         )
-        batch.commands.append(
-            ChargerCommand(f"{session.id}:start", bay.id, ChargerAction.START, session.id)
+        batch.update(bay.id, session=session)
+        batch.record("session_started", bay.id, at, session=session.id, origin=origin.value)
+        log.info("session %s bay=%s session=%s origin=%s", state, bay.id, session.id, origin)
+        return session
+
+    def _end(
+        self,
+        batch: Batch,
+        db: DbSession,
+        bay: BayState,
+        session: Session,
+        at: datetime,
+        reason: str,
+    ) -> None:
+        ended = session.ended(at, reason)
+        self._save(db, batch, bay.id, ended)
+        batch.update(bay.id, session=None)
+        batch.record(
+            "session_stopped",
+            bay.id,
+            at,
+            session=ended.id,
+            reason=reason,
+            energy_wh=ended.energy_wh,
         )
-        self._update(batch, bay.id, session=session)
-        log.info("session starting bay=%s session=%s", bay.id, session.id)
-
-    def _stop(self, batch: Batch, db: DbSession, ev: StopRequested, at: datetime) -> None:
-        bay = self._bay(batch, ev.bay_id)
-        if bay is None or bay.session is None:
-            return
-        session = bay.session
-        if session.state is not SessionState.STOPPING:
-            session = session.to(SessionState.STOPPING)
-            self._save_session(db, session)
-        batch.commands.append(
-            ChargerCommand(f"{session.id}:stop", bay.id, ChargerAction.STOP, session.id)
+        log.info(
+            "session ended bay=%s session=%s reason=%s energy_wh=%s",
+            bay.id,
+            ended.id,
+            reason,
+            ended.energy_wh,
         )
-        self._update(batch, bay.id, session=session)
-
-    # --- helpers ----------------------------------------------------------------------------
-
-    def _bay(self, batch: Batch, bay_id: str) -> BayState | None:
-        bay = batch.bays.get(bay_id)
-        if bay is None:
-            log.warning("event for unknown bay=%s ignored", bay_id)
-        return bay
-
-    def _update(self, batch: Batch, bay_id: str, **changes: Any) -> None:
-        batch.bays[bay_id] = replace(batch.bays[bay_id], **changes)
-        batch.touched.add(bay_id)
 
     @staticmethod
-    def _save_session(db: DbSession, session: Session) -> None:
+    def _save(db: DbSession, batch: Batch, bay_id: str, session: Session) -> None:
         row = db.get(models.ChargingSession, session.id)
-        if row is None:  # pragma: no cover - sessions are inserted when they start
+        if row is None:  # pragma: no cover - sessions are inserted when they open
             raise LookupError(f"session {session.id} has no row")
         row.state = session.state.value
         row.meter_start_wh = session.meter_start_wh
         row.meter_stop_wh = session.meter_last_wh
+        row.energy_wh = session.energy_wh
         row.ended_at = session.ended_at
         row.end_reason = session.end_reason
+        if session.state in OPEN:
+            batch.update(bay_id, session=session)
+
+    def _anomaly(
+        self, batch: Batch, db: DbSession, kind: str, bay_id: str, at: datetime, detail: str
+    ) -> None:
+        db.add(
+            models.AuditEntry(
+                at=at,
+                actor="engine",
+                action=f"anomaly.{kind}",
+                subject=bay_id,
+                detail={"detail": detail},
+            )
+        )
+        batch.record("anomaly", bay_id, at, kind=kind, reason=detail)
+        log.warning("anomaly %s bay=%s %s", kind, bay_id, detail)
+
+
+def _command(bay: BayState, action: ChargerAction) -> ChargerCommand:
+    session = bay.session
+    key = session.id if session else uuid.uuid4().hex
+    return ChargerCommand(f"{key}:{action.value}", bay.id, action, session.id if session else None)

@@ -29,6 +29,7 @@ class BayView:
     register_wh: Decimal | None
     soc_pct: Decimal | None
     session: SessionView | None
+    rejected_messages: int = 0  # charger messages refused since start (bad payloads)
 
 
 @dataclass(frozen=True, slots=True)

@@ -41,6 +41,10 @@ class Bay(Base):
     link: Mapped[str] = mapped_column(String(32))
     register_wh: Mapped[Decimal | None]
     updated_at: Mapped[datetime | None]
+    # The last accepted meter reading: the baseline billing continues from after a restart.
+    register_seq: Mapped[int | None]
+    register_received_at: Mapped[datetime | None]
+    register_charger_ts: Mapped[datetime | None]
 
 
 class ChargingSession(Base):
@@ -58,6 +62,8 @@ class ChargingSession(Base):
     currency: Mapped[str] = mapped_column(String(3))
     cost_excl_vat: Mapped[Decimal | None]
     cost_incl_vat: Mapped[Decimal | None]
+    energy_wh: Mapped[Decimal | None]  # billed energy: the sum of accepted register increases
+    origin: Mapped[str] = mapped_column(String(16), server_default="kiosk")
 
 
 class MeterSample(Base):

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-import signal
 import sys
+import threading
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QCloseEvent
@@ -49,15 +49,21 @@ def present(window: QMainWindow, *, fullscreen: bool, width: int, height: int) -
         window.show()
 
 
-def run(port: HubPort, *, timezone: str, fullscreen: bool, width: int, height: int) -> int:
-    """Show the kiosk window until the process is told to stop; returns the exit code."""
+def run(
+    port: HubPort,
+    *,
+    timezone: str,
+    fullscreen: bool,
+    width: int,
+    height: int,
+    stop: threading.Event,
+) -> int:
+    """Show the kiosk window until `stop` is set (SIGTERM, Ctrl+C); returns the exit code."""
     app = application()
     window = KioskWindow(port, timezone=timezone)
     present(window, fullscreen=fullscreen, width=width, height=height)
-    # Let Ctrl+C / SIGTERM end the event loop (Qt would otherwise swallow them).
-    for sig in (signal.SIGINT, signal.SIGTERM):
-        signal.signal(sig, lambda *_: app.quit())
+    # Qt's loop would otherwise keep Python from running signal handlers: wake up briefly.
     pulse = QTimer(window)
-    pulse.timeout.connect(lambda: None)  # lets Python run signal handlers while Qt waits
+    pulse.timeout.connect(lambda: app.quit() if stop.is_set() else None)
     pulse.start(200)
     return app.exec()

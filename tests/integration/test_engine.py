@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
 from decimal import Decimal
 
 import pytest
@@ -12,6 +13,7 @@ from kiosk.engine.commands import ChargerAction
 from kiosk.engine.events import (
     BayLinkChanged,
     BayStatusReported,
+    CommandReplied,
     MeterSampleReported,
     StartRequested,
     StopRequested,
@@ -59,7 +61,7 @@ def test_meter_samples_are_stored_in_batches_and_duplicates_dropped(hub, clock):
     assert stored[0].energy_wh == Decimal(1001)
 
 
-def test_driver_session_from_start_to_unplug(hub):
+def test_driver_session_from_start_to_unplug(hub, clock):
     engine = hub.engine
     watch = Watcher(engine)
     engine.post(BayLinkChanged("bay-1", Link.ONLINE))
@@ -69,13 +71,18 @@ def test_driver_session_from_start_to_unplug(hub):
     engine.post(StartRequested("bay-1", "s-1"))  # a double tap starts nothing twice
     (start,) = watch.until_commands(1)
     assert (start.bay_id, start.action, start.session_id) == ("bay-1", ChargerAction.START, "s-1")
+    engine.post(CommandReplied("bay-1", start.id, ok=True))
 
     engine.post(BayStatusReported("bay-1", BayStatus.CHARGING))
+    clock.advance(timedelta(minutes=2))
     engine.post(MeterSampleReported("bay-1", Decimal("5600.5"), Decimal(22000), seq=2))
     snap = watch.until(lambda s: s.bay("bay-1").session.energy_wh == Decimal("600.5"))
     assert snap.bay("bay-1").session.state == "active"
 
     engine.post(StopRequested("bay-1"))
+    stop = watch.until_commands(2)[1]
+    engine.post(CommandReplied("bay-1", stop.id, ok=True))
+    clock.advance(timedelta(seconds=30))
     engine.post(MeterSampleReported("bay-1", Decimal("5700.5"), Decimal(0), seq=3))
     engine.post(BayStatusReported("bay-1", BayStatus.FINISHING))
     engine.post(BayStatusReported("bay-1", BayStatus.AVAILABLE))
@@ -121,6 +128,7 @@ def test_an_open_session_survives_a_restart(make_settings, clock):
         hub.engine.post(MeterSampleReported("bay-2", Decimal(100), seq=1))
         hub.engine.post(StartRequested("bay-2", "s-9"))
         hub.engine.post(BayStatusReported("bay-2", BayStatus.CHARGING))
+        clock.advance(timedelta(minutes=1))
         hub.engine.post(MeterSampleReported("bay-2", Decimal(400), seq=2))
         watch.until(lambda s: s.bay("bay-2").session.energy_wh == Decimal(300))
     with Hub(settings, clock=clock) as hub:
@@ -128,6 +136,7 @@ def test_an_open_session_survives_a_restart(make_settings, clock):
         assert bay.session.id == "s-9" and bay.session.energy_wh == Decimal(300)
         assert bay.status is BayStatus.CHARGING and bay.link is Link.UNKNOWN
         watch = Watcher(hub.engine)
+        clock.advance(timedelta(minutes=1))
         hub.engine.post(MeterSampleReported("bay-2", Decimal(700), seq=3))
         watch.until(lambda s: s.bay("bay-2").session.energy_wh == Decimal(600))
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
 from decimal import Decimal
 
 import pytest
@@ -49,6 +50,7 @@ def test_a_session_with_samples_and_outbox_work_on_postgres(pg_url, make_setting
         engine.post(MeterSampleReported("bay-1", Decimal("1000.25"), seq=1))
         engine.post(StartRequested("bay-1", "pg-1"))
         engine.post(BayStatusReported("bay-1", BayStatus.CHARGING))
+        clock.advance(timedelta(minutes=3))
         engine.post(MeterSampleReported("bay-1", Decimal("1500.75"), Decimal(11000), seq=2))
         engine.post(BayStatusReported("bay-1", BayStatus.AVAILABLE))
         engine.post(OutboxWork("mail", "mail:pg-1", {"to": "x"}))

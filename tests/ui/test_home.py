@@ -83,7 +83,7 @@ def test_driver_sees_bays_change_as_chargers_report(qtbot, hub):
     engine.post(BayStatusReported("bay-4", BayStatus.FAULTED))
     qtbot.waitUntil(lambda: tiles["bay-2"].model.power_kw == "98.8", timeout=5000)
     assert tiles["bay-2"].model.headline == "Charging"
-    assert tiles["bay-2"].model.detail == "Battery 63 %"
+    assert tiles["bay-2"].model.detail == "0.00 kWh delivered · battery 63 %"
     qtbot.waitUntil(lambda: tiles["bay-4"].model.state is TileState.OUT_OF_ORDER, timeout=5000)
     assert "Bay 4: Out of order" in tiles["bay-4"].accessibleName()
 

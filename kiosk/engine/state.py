@@ -1,0 +1,71 @@
+"""The engine's working state: immutable bay values and what one batch of events produced."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from datetime import datetime
+from decimal import Decimal
+from typing import Any
+
+from kiosk.domain.bay import BayStatus, Link
+from kiosk.domain.metering import Register
+from kiosk.domain.session import Session
+from kiosk.engine.commands import ChargerCommand
+
+
+@dataclass(frozen=True, slots=True)
+class BayState:
+    id: str
+    label: str
+    connector: str
+    max_power_kw: Decimal
+    free_vend: bool = False
+    status: BayStatus | None = None
+    link: Link = Link.UNKNOWN
+    meter: Register | None = None
+    power_w: Decimal | None = None
+    current_a: Decimal | None = None
+    soc_pct: Decimal | None = None
+    last_heard_at: datetime | None = None
+    rejected: int = 0
+    session: Session | None = None
+
+    @property
+    def register_wh(self) -> Decimal | None:
+        return self.meter.register_wh if self.meter else None
+
+
+@dataclass(frozen=True, slots=True)
+class PendingCommand:
+    command: ChargerCommand
+    sent_at: datetime
+    attempts: int
+
+
+@dataclass
+class Batch:
+    """Everything one batch of events produced; applied only if its transaction commits."""
+
+    bays: dict[str, BayState]
+    pending: dict[str, PendingCommand]
+    commands: list[ChargerCommand] = field(default_factory=list)
+    samples: list[dict[str, Any]] = field(default_factory=list)
+    touched: set[str] = field(default_factory=set)
+    records: list[dict[str, Any]] = field(default_factory=list)
+
+    def update(self, bay_id: str, **changes: Any) -> BayState:
+        bay = replace(self.bays[bay_id], **changes)
+        self.bays[bay_id] = bay
+        self.touched.add(bay_id)
+        return bay
+
+    def record(self, record_type: str, bay_id: str | None, at: datetime, **fields: Any) -> None:
+        """One line of the event stream (`kiosk run --events -`)."""
+        self.records.append({"type": record_type, "bay": bay_id, "ts": at, **fields})
+
+    def send(self, command: ChargerCommand, at: datetime) -> None:
+        if command.id in self.pending:
+            return  # already on its way; the same id is never sent twice at once
+        self.pending[command.id] = PendingCommand(command, at, 1)
+        self.commands.append(command)
+        self.record("command", command.bay_id, at, id=command.id, action=command.action.value)
