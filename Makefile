@@ -8,7 +8,7 @@ RUNTIME_DEBS := libegl1 libgl1 libxkbcommon0 libfontconfig1 libglib2.0-0 libdbus
 	fonts-dejavu-core libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0 \
 	libxcb-randr0 libxcb-render-util0 libxcb-shape0 libxcb-xfixes0 libxcb-xkb1 \
 	libxkbcommon-x11-0 libx11-xcb1
-TEST_DEBS := $(RUNTIME_DEBS) xvfb xauth xdotool postgresql
+TEST_DEBS := $(RUNTIME_DEBS) xvfb xauth xdotool postgresql mosquitto mosquitto-clients openssl
 
 .PHONY: demo test bench lint screenshots system-deps-runtime system-deps-test clean
 

@@ -13,14 +13,20 @@ import signal
 import sys
 import tempfile
 import threading
-from collections.abc import Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import AbstractContextManager, contextmanager
 from pathlib import Path
+from typing import TYPE_CHECKING, TextIO
 
-from kiosk import __version__, logs
+from kiosk import __version__, logs, pricing_cli
 from kiosk.config import ConfigError, Settings, describe, load
 from kiosk.credentials import CredentialError
+from kiosk.events_out import EventWriter
 from kiosk.resources import resource_path
 from kiosk.store.database import StoreError, head_revision, open_database
+
+if TYPE_CHECKING:
+    from kiosk.hub import Hub
 
 log = logging.getLogger("kiosk")
 
@@ -56,17 +62,45 @@ def _parser() -> argparse.ArgumentParser:
     demo = sub.add_parser("demo", help="the whole app with a simulated hub (start here)")
     demo.add_argument("--data", type=Path, help="data folder (default: a fresh temporary one)")
     demo.add_argument("--fullscreen", action="store_true", help="frameless full screen")
+    demo.add_argument("--headless", action="store_true", help="engine and chargers, no screen")
+    demo.add_argument("--events", metavar="FILE", help="engine events as JSON lines ('-': stdout)")
     demo.set_defaults(func=_demo)
 
     run = sub.add_parser("run", help="run the kiosk for a real hub")
     run.add_argument("--config", type=Path, default=DEFAULT_CONFIG)
     run.add_argument("--headless", action="store_true", help="engine without the touchscreen")
     run.add_argument("--fullscreen", action="store_true", help="override ui.fullscreen")
+    run.add_argument("--events", metavar="FILE", help="engine events as JSON lines ('-': stdout)")
     run.set_defaults(func=_run)
+
+    simulate = sub.add_parser("simulate", help="simulated chargers on an MQTT broker")
+    simulate.add_argument("--broker", required=True, metavar="HOST:PORT")
+    simulate.add_argument("--bays", type=int, required=True, help="how many chargers")
+    simulate.add_argument(
+        "--rate",
+        type=float,
+        default=1.0,
+        metavar="HZ",
+        help="meter messages per second per charger",
+    )
+    simulate.add_argument("--dialect", choices=["native", "everest", "openevse"], default="native")
+    simulate.add_argument("--hub", default="demo-hub", help="hub id in native topics")
+    simulate.add_argument(
+        "--faults",
+        default="",
+        metavar="NAME=P,...",
+        help="drop, duplicate, reorder, garbage, reset, offline probabilities",
+    )
+    simulate.add_argument("--protocol", choices=["5", "3.1.1"], default="5")
+    simulate.set_defaults(func=_simulate)
 
     doctor = sub.add_parser("doctor", help="check config, database, broker, devices, payments")
     doctor.add_argument("--config", type=Path, default=DEFAULT_CONFIG)
     doctor.set_defaults(func=_doctor)
+
+    price = sub.add_parser("price", help="price an OCPI 2.2.1 CDR against an OCPI tariff")
+    pricing_cli.add_arguments(price)
+    price.set_defaults(func=pricing_cli.run)
 
     db = sub.add_parser("db", help="database maintenance")
     db_sub = db.add_subparsers(dest="db_command", required=True, metavar="ACTION")
@@ -91,32 +125,52 @@ def demo_settings(data: Path | None) -> Settings:
 
 
 def _demo(args: argparse.Namespace) -> int:
+    from kiosk.sim.demo import demo_hub
+
     settings = demo_settings(args.data)
     print(f"kiosk demo: data in {settings.data_dir}", file=sys.stderr)
-    return _serve(settings, headless=False, fullscreen=args.fullscreen, simulate=True)
+    return _serve(
+        settings,
+        lambda: demo_hub(settings),
+        headless=args.headless,
+        fullscreen=args.fullscreen,
+        events=args.events,
+    )
 
 
 def _run(args: argparse.Namespace) -> int:
-    settings = load(args.config)
-    fullscreen = args.fullscreen or settings.ui.fullscreen
-    return _serve(settings, headless=args.headless, fullscreen=fullscreen, simulate=False)
-
-
-def _serve(settings: Settings, *, headless: bool, fullscreen: bool, simulate: bool) -> int:
     from kiosk.hub import Hub
 
+    settings = load(args.config)
+    return _serve(
+        settings,
+        lambda: Hub(settings),
+        headless=args.headless,
+        fullscreen=args.fullscreen or settings.ui.fullscreen,
+        events=args.events,
+    )
+
+
+def _serve(
+    settings: Settings,
+    hub_factory: Callable[[], AbstractContextManager[Hub]],
+    *,
+    headless: bool,
+    fullscreen: bool,
+    events: str | None,
+) -> int:
     if not headless and not _has_display():
         raise UsageError(
             "no display found (DISPLAY and WAYLAND_DISPLAY are unset): start the kiosk from a "
-            "graphical session, or use `kiosk run --headless` for the engine alone"
+            "graphical session, or use --headless for the engine alone"
         )
-
     # Handlers first: a SIGTERM that arrives while the hub starts must still stop it cleanly.
     stop = threading.Event()
     for sig in (signal.SIGINT, signal.SIGTERM):
         signal.signal(sig, lambda *_: stop.set())
-    hub = Hub(settings, simulate_chargers=simulate).start()
-    try:
+    with hub_factory() as hub, _event_stream(events) as stream:
+        if stream is not None:
+            hub.engine.on_record(EventWriter(stream))
         if headless:
             stop.wait()
             return 0
@@ -130,8 +184,50 @@ def _serve(settings: Settings, *, headless: bool, fullscreen: bool, simulate: bo
             height=settings.ui.height,
             stop=stop,
         )
-    finally:
-        hub.stop()
+
+
+@contextmanager
+def _event_stream(target: str | None) -> Iterator[TextIO | None]:
+    if target is None:
+        yield None
+    elif target == "-":
+        yield sys.stdout
+    else:
+        try:
+            with open(target, "a", encoding="utf-8") as stream:
+                yield stream
+        except OSError as exc:
+            raise UsageError(f"--events {target}: {exc.strerror}") from None
+
+
+def _simulate(args: argparse.Namespace) -> int:
+    from kiosk.sim.fleet import ChargerFleet, Faults, fleet_bays
+
+    host, _, port = args.broker.rpartition(":")
+    if not host or not port.isdigit():
+        raise UsageError(f"--broker {args.broker!r}: expected HOST:PORT")
+    if args.bays < 1 or args.rate <= 0:
+        raise UsageError("--bays must be at least 1 and --rate above 0")
+    try:
+        faults = Faults.parse(args.faults)
+    except ValueError as exc:
+        raise UsageError(f"--faults: {exc}") from None
+    stop = threading.Event()
+    for sig in (signal.SIGINT, signal.SIGTERM):
+        signal.signal(sig, lambda *_: stop.set())
+    fleet = ChargerFleet(
+        host=host,
+        port=int(port),
+        bays=fleet_bays(args.bays, args.dialect, args.hub),
+        rate_hz=args.rate,
+        faults=faults,
+        protocol=args.protocol,
+    )
+    fleet.start()
+    print(f"simulating {args.bays} {args.dialect} chargers on {args.broker}", file=sys.stderr)
+    stop.wait()
+    fleet.stop()
+    return 0
 
 
 def _has_display() -> bool:

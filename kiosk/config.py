@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 from kiosk.domain.money import parse_decimal
+from kiosk.domain.tariff import Tariff, TariffError, load_tariff
 
 
 class ConfigError(Exception):
@@ -78,6 +79,10 @@ class BaySettings:
 class BrokerSettings:
     host: str = _doc("MQTT broker host.", "127.0.0.1")
     port: int = _doc("MQTT broker port.", 1883)
+    protocol: Literal["5", "3.1.1"] = _doc(
+        "MQTT version: 5, or 3.1.1 for brokers that lack 5 (the session then has no expiry).",
+        "5",
+    )
     topic_prefix: str = _doc("Prefix of the native topics; `{hub}` is the hub id.", "evhub/{hub}")
     username: str = _doc("Broker user name; the password is the credential `broker_password`.", "")
     tls: bool = _doc("Connect with TLS.", False)
@@ -126,6 +131,15 @@ class Settings:
         "",
     )
     source: Path | None = field(default=None, metadata={"doc": "", "internal": True})
+    #: Every configured tariff file, parsed and validated when the config is loaded.
+    tariffs: dict[Path, Tariff] = field(
+        default_factory=dict, metadata={"doc": "", "internal": True}, compare=False
+    )
+
+    def tariff_for(self, bay: BaySettings, *, member: bool) -> Tariff | None:
+        """The bay's tariff for members (RFID accounts) or for ad-hoc payment."""
+        path = (bay.member_tariff or bay.tariff) if member else bay.tariff
+        return self.tariffs.get(path) if path is not None else None
 
     @property
     def resolved_database_url(self) -> str:
@@ -154,7 +168,27 @@ def from_table(table: dict[str, Any], *, base: Path, name: str = "kiosk.toml") -
     _refuse_secrets(table, "", name)
     settings = _build(Settings, table, "", _Ctx(base=base, name=name))
     _check_cross_fields(settings, name)
-    return dataclasses.replace(settings, source=Path(name))
+    return dataclasses.replace(settings, source=Path(name), tariffs=_load_tariffs(settings, name))
+
+
+def _load_tariffs(s: Settings, name: str) -> dict[Path, Tariff]:
+    tariffs: dict[Path, Tariff] = {}
+    for i, bay in enumerate(s.bays):
+        for attr in ("tariff", "member_tariff"):
+            path = getattr(bay, attr)
+            if path is None or path in tariffs:
+                continue
+            try:
+                tariff = load_tariff(path.read_bytes())
+            except TariffError as exc:
+                raise ConfigError(f"{name}: bays[{i}].{attr}: {path}: {exc}") from None
+            if tariff.currency != s.hub.currency:
+                raise ConfigError(
+                    f"{name}: bays[{i}].{attr}: {path}: currency {tariff.currency} differs "
+                    f"from hub.currency {s.hub.currency}"
+                )
+            tariffs[path] = tariff
+    return tariffs
 
 
 def _refuse_secrets(value: Any, prefix: str, name: str) -> None:

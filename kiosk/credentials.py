@@ -8,6 +8,7 @@ Values are never logged: `Secret` hides itself from `repr` and `str`.
 from __future__ import annotations
 
 import os
+import secrets
 import stat
 from dataclasses import dataclass
 from pathlib import Path
@@ -58,3 +59,21 @@ def require(name: str, *, credentials_dir: Path | None = None) -> Secret:
         where = f" or the file {credentials_dir / name}" if credentials_dir else ""
         raise CredentialError(f"credential {name!r} is missing: set {env_name(name)}{where}")
     return found
+
+
+def ensure_key(name: str, *, credentials_dir: Path) -> Secret:
+    """A key the kiosk can make itself (e.g. for hashing card UIDs): provided or created once.
+
+    Created with 256 random bits, mode 600, in the kiosk's own credentials folder, so every
+    restart hashes the same card to the same value. Operators may provide their own instead
+    (several kiosks of one hub must share it).
+    """
+    found = lookup(name, credentials_dir=credentials_dir)
+    if found is not None:
+        return found
+    credentials_dir.mkdir(mode=0o700, parents=True, exist_ok=True)
+    path = credentials_dir / name
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    with os.fdopen(fd, "w", encoding="utf-8") as handle:
+        handle.write(secrets.token_hex(32) + "\n")
+    return Secret(path.read_text(encoding="utf-8").strip(), str(path))

@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
+import hashlib
+import hmac
 import logging
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from concurrent.futures import ThreadPoolExecutor
 
+from kiosk import credentials
+from kiosk.adapters.mqtt.dialects import CODECS
+from kiosk.adapters.mqtt.link import ChargerLink
 from kiosk.config import Settings
 from kiosk.engine.clock import Clock, SystemClock
 from kiosk.engine.engine import Engine
 from kiosk.engine.outbox import Backoff, Handler
-from kiosk.sim.chargers import SimulatedChargers
 from kiosk.store.database import Database, open_database
 
 log = logging.getLogger("kiosk.hub")
@@ -24,19 +28,20 @@ class Hub:
         settings: Settings,
         *,
         clock: Clock | None = None,
-        simulate_chargers: bool = False,
+        charger_link: bool = True,
         outbox_handlers: Mapping[str, Handler] | None = None,
         backoff: Backoff | None = None,
     ) -> None:
         self.settings = settings
         self.clock = clock or SystemClock()
-        self._simulate = simulate_chargers
+        self._with_link = charger_link
         self._handlers = outbox_handlers or {}
         self._backoff = backoff
+        self.credentials_dir = settings.data_dir / "credentials"
         self.db: Database | None = None
         self._engine: Engine | None = None
         self._network: ThreadPoolExecutor | None = None
-        self._sim: SimulatedChargers | None = None
+        self.link: ChargerLink | None = None
 
     @property
     def engine(self) -> Engine:
@@ -47,29 +52,53 @@ class Hub:
     def start(self) -> Hub:
         s = self.settings
         self.db = open_database(s.resolved_database_url)  # raises StoreError: nothing started yet
-        self._network = ThreadPoolExecutor(max_workers=4, thread_name_prefix="net")
-        self._engine = Engine(
-            db=self.db,
-            clock=self.clock,
-            hub=s.hub,
-            bays=s.bays,
-            executor=self._network,
-            outbox_handlers=self._handlers,
-            backoff=self._backoff,
-        )
-        self._engine.start()
-        if self._simulate:
-            self._sim = SimulatedChargers(self._engine, s.bays)
-            self._engine.on_command(self._sim.command)
-            self._sim.start()
+        try:
+            hash_token = self._token_hasher()
+            self._network = ThreadPoolExecutor(max_workers=4, thread_name_prefix="net")
+            self._engine = Engine(
+                db=self.db,
+                clock=self.clock,
+                hub=s.hub,
+                bays=s.bays,
+                broker=s.broker,
+                hash_token=hash_token,
+                executor=self._network,
+                outbox_handlers=self._handlers,
+                backoff=self._backoff,
+            )
+            self._engine.start()
+            if self._with_link:
+                self.link = ChargerLink(
+                    broker=s.broker,
+                    hub_id=s.hub.id,
+                    bays=s.bays,
+                    codecs=CODECS,
+                    post=self._engine.post,
+                    credentials_dir=self.credentials_dir,
+                )
+                self._engine.on_command(self.link.send)
+                self.link.start()
+        except BaseException:
+            self.stop()
+            raise
         log.info("hub started hub=%s bays=%d db=%s", s.hub.id, len(s.bays), self.db.dialect)
         return self
 
+    def _token_hasher(self) -> Callable[[str], str]:
+        """Card UIDs and charger tokens are stored only as an HMAC with the kiosk's key."""
+        key = credentials.ensure_key("uid_hmac_key", credentials_dir=self.credentials_dir)
+        secret = key.value.encode()
+
+        def hash_token(token: str) -> str:
+            return hmac.new(secret, token.encode(), hashlib.sha256).hexdigest()
+
+        return hash_token
+
     def stop(self) -> None:
         """Inputs first, then the writer, then its workers, then the database."""
-        if self._sim is not None:
-            self._sim.stop()
-            self._sim = None
+        if self.link is not None:
+            self.link.stop()
+            self.link = None
         if self._engine is not None:
             self._engine.stop()
             self._engine = None

@@ -15,7 +15,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from PySide6.QtCore import QEventLoop, QTimer
 
 from kiosk.cli import demo_settings
-from kiosk.hub import Hub
+from kiosk.sim.demo import demo_hub
 from kiosk.ui.app import KioskWindow, application
 
 
@@ -31,19 +31,16 @@ def main() -> int:
     app = application()
     with tempfile.TemporaryDirectory() as data:
         settings = demo_settings(Path(data))
-        hub = Hub(settings, simulate_chargers=True).start()
-        try:
+        with demo_hub(settings) as hub:
             for name, (w, h) in {"home": (1280, 800), "home-portrait": (1080, 1920)}.items():
                 window = KioskWindow(hub.engine, timezone=settings.hub.timezone)
                 window.resize(w, h)
                 window.show()
-                wait(2500)  # let the simulated cars report a few samples
+                wait(3000)  # let the simulated cars report a few samples
                 path = out / f"{name}.png"
                 window.grab().save(str(path))
                 print(path)
                 window.close()
-        finally:
-            hub.stop()
     app.quit()
     return 0
 

@@ -1,29 +1,19 @@
-"""In-process simulated chargers: cars plug in, ramp up, taper with state of charge, sit idle,
-leave. They obey charger commands. Used by `kiosk demo`; the MQTT simulator builds on the same
-car model.
+"""The simulated charger's physics: cars plug in, ramp up, taper with state of charge, sit
+idle when full, leave; the charger obeys start, stop, enable and disable. No I/O here: the
+MQTT fleet (`kiosk.sim.fleet`) publishes what these bays report.
 """
 
 from __future__ import annotations
 
 import enum
-import logging
 import random
-import threading
-from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Protocol
 
 from kiosk.config import BaySettings
-from kiosk.domain.bay import BayStatus, Link
-from kiosk.engine.commands import ChargerAction, ChargerCommand
-from kiosk.engine.events import BayLinkChanged, BayStatusReported, Event, MeterSampleReported
-
-log = logging.getLogger("kiosk.sim")
-
-
-class _Poster(Protocol):
-    def post(self, event: Event) -> None: ...
+from kiosk.domain.bay import BayStatus
+from kiosk.engine.commands import ChargerAction
+from kiosk.engine.events import BayStatusReported, Event, MeterSampleReported
 
 
 class Phase(enum.Enum):
@@ -36,7 +26,7 @@ class Phase(enum.Enum):
     DISABLED = "disabled"
 
 
-_STATUS = {
+STATUS = {
     Phase.EMPTY: BayStatus.AVAILABLE,
     Phase.PLUGGED: BayStatus.PREPARING,
     Phase.CHARGING: BayStatus.CHARGING,
@@ -63,7 +53,7 @@ class _Car:
         return self.max_kw * max(0.15, 1 - (self.soc - 0.8) / 0.2 * 0.85)
 
 
-class _SimBay:
+class SimBay:
     def __init__(self, cfg: BaySettings, rng: random.Random, phase: Phase) -> None:
         self.cfg = cfg
         self.rng = rng
@@ -84,6 +74,10 @@ class _SimBay:
             max_kw=self.rng.choice([11.0, 50.0, 135.0, 250.0]),
         )
 
+    def reset_register(self) -> None:
+        """A meter that restarts from zero (firmware update, power loss): fault injection."""
+        self.register_wh = 0.0
+
     def step(self, dt: float) -> list[Event]:
         """Advance the bay by dt seconds; return what the charger would publish."""
         before = self.phase
@@ -91,8 +85,7 @@ class _SimBay:
         power_kw = 0.0
         if self.phase is Phase.EMPTY and self.timer <= 0:
             self.car, self.phase, self.timer = self._new_car(), Phase.PLUGGED, 3.0
-        elif self.phase is Phase.PLUGGED and self.timer <= 0:
-            self.phase = Phase.CHARGING
+        # A plugged-in car waits (Preparing) until the kiosk sends START, as ad-hoc chargers do.
         elif self.phase is Phase.CHARGING and self.car is not None:
             power_kw = min(float(self.cfg.max_power_kw), self.car.acceptance_kw())
             power_kw *= self.rng.uniform(0.97, 1.0)
@@ -108,7 +101,7 @@ class _SimBay:
         self.power_kw = power_kw
         events: list[Event] = []
         if self.phase is not before:
-            events.append(BayStatusReported(self.cfg.id, _STATUS[self.phase]))
+            events.append(BayStatusReported(self.cfg.id, STATUS[self.phase]))
         if self.phase not in (Phase.FAULT, Phase.DISABLED):
             self.seq += 1
             soc = self.car.soc if self.car else None
@@ -134,54 +127,8 @@ class _SimBay:
             self.phase, self.timer = Phase.EMPTY, self.rng.uniform(10, 60)
         else:
             return []
-        return [BayStatusReported(self.cfg.id, _STATUS[self.phase])]
+        return [BayStatusReported(self.cfg.id, STATUS[self.phase])]
 
 
-class SimulatedChargers:
-    """Steps every simulated bay on its own thread and posts what the chargers report."""
-
-    # Varied starting points so a fresh demo shows every kind of bay at once.
-    _OPENING = (Phase.EMPTY, Phase.CHARGING, Phase.CHARGING, Phase.FULL, Phase.EMPTY, Phase.FAULT)
-
-    def __init__(
-        self, engine: _Poster, bays: Sequence[BaySettings], *, rate_hz: float = 2.0, seed: int = 7
-    ) -> None:
-        rng = random.Random(seed)
-        self._engine = engine
-        self._bays = {
-            cfg.id: _SimBay(cfg, random.Random(rng.random()), self._OPENING[i % len(self._OPENING)])
-            for i, cfg in enumerate(bays)
-        }
-        self._dt = 1.0 / rate_hz
-        self._stop = threading.Event()
-        self._commands: list[ChargerCommand] = []
-        self._lock = threading.Lock()  # guards only the hand-over list of commands
-        self._thread = threading.Thread(target=self._run, name="sim-chargers", daemon=True)
-
-    def start(self) -> None:
-        for bay in self._bays.values():
-            self._engine.post(BayLinkChanged(bay.cfg.id, Link.ONLINE))
-            self._engine.post(BayStatusReported(bay.cfg.id, _STATUS[bay.phase]))
-        self._thread.start()
-
-    def stop(self) -> None:
-        self._stop.set()
-        if self._thread.is_alive():
-            self._thread.join(5)
-
-    def command(self, command: ChargerCommand) -> None:
-        """Engine thread hands a command over; the sim thread carries it out."""
-        with self._lock:
-            self._commands.append(command)
-
-    def _run(self) -> None:
-        while not self._stop.wait(self._dt):
-            with self._lock:
-                commands, self._commands = self._commands, []
-            for cmd in commands:
-                bay = self._bays.get(cmd.bay_id)
-                for event in bay.command(cmd.action) if bay else []:
-                    self._engine.post(event)
-            for bay in self._bays.values():
-                for event in bay.step(self._dt):
-                    self._engine.post(event)
+#: Varied starting points so a fresh demo shows every kind of bay at once.
+OPENING = (Phase.EMPTY, Phase.CHARGING, Phase.CHARGING, Phase.FULL, Phase.EMPTY, Phase.FAULT)

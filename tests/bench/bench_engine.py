@@ -31,7 +31,7 @@ BATCH = 2000
 
 def _engine_rate(folder: Path) -> float:
     settings = from_table(hub_table(BAYS, data_dir=str(folder / "e")), base=folder)
-    with Hub(settings) as hub:
+    with Hub(settings, charger_link=False) as hub:
         done = threading.Event()
         last = SAMPLES // BAYS
 
@@ -80,7 +80,7 @@ def _bare_rate(folder: Path) -> float:
 
 def _latency_ms(folder: Path, n: int = 300) -> tuple[float, float]:
     settings = from_table(hub_table(BAYS, data_dir=str(folder / "l")), base=folder)
-    with Hub(settings) as hub:
+    with Hub(settings, charger_link=False) as hub:
         cond = threading.Condition()
         seen: list[int] = []
 

@@ -108,7 +108,9 @@ def test_doctor_shows_side_effects_still_waiting(config, clock):
         kiosk("doctor", "--config", str(config)).stdout.splitlines()[3]
         == "ok   outbox     empty (no database yet)"
     )
-    with Hub(load(config), clock=clock) as hub:  # no handler for "capture": it stays queued
+    with Hub(
+        load(config), charger_link=False, clock=clock
+    ) as hub:  # no handler for "capture": it stays queued
         watch = Watcher(hub.engine)
         hub.engine.post(OutboxWork("capture", "capture:s-1", {}))
         watch.until(lambda s: s.outbox_backlog == 1)

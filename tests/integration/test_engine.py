@@ -25,7 +25,7 @@ from tests.helpers import Watcher
 
 @pytest.fixture
 def hub(make_settings, clock):
-    with Hub(make_settings(), clock=clock) as hub:
+    with Hub(make_settings(), charger_link=False, clock=clock) as hub:
         yield hub
 
 
@@ -123,7 +123,7 @@ def test_a_bad_event_is_rejected_alone_and_the_rest_of_its_batch_is_kept(hub, ca
 
 def test_an_open_session_survives_a_restart(make_settings, clock):
     settings = make_settings()
-    with Hub(settings, clock=clock) as hub:
+    with Hub(settings, charger_link=False, clock=clock) as hub:
         watch = Watcher(hub.engine)
         hub.engine.post(MeterSampleReported("bay-2", Decimal(100), seq=1))
         hub.engine.post(StartRequested("bay-2", "s-9"))
@@ -131,7 +131,7 @@ def test_an_open_session_survives_a_restart(make_settings, clock):
         clock.advance(timedelta(minutes=1))
         hub.engine.post(MeterSampleReported("bay-2", Decimal(400), seq=2))
         watch.until(lambda s: s.bay("bay-2").session.energy_wh == Decimal(300))
-    with Hub(settings, clock=clock) as hub:
+    with Hub(settings, charger_link=False, clock=clock) as hub:
         bay = hub.engine.snapshot.bay("bay-2")
         assert bay.session.id == "s-9" and bay.session.energy_wh == Decimal(300)
         assert bay.status is BayStatus.CHARGING and bay.link is Link.UNKNOWN

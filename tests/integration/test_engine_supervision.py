@@ -30,7 +30,7 @@ from tests.helpers import Watcher
 @pytest.fixture
 def hub(make_settings, clock):
     settings = make_settings(bays=3)
-    with Hub(settings, clock=clock) as hub:
+    with Hub(settings, charger_link=False, clock=clock) as hub:
         hub.records = []
         hub.engine.on_record(hub.records.append)
         yield hub
@@ -144,7 +144,7 @@ def test_a_free_vend_bay_starts_when_a_car_plugs_in(make_settings, clock):
     settings = type(settings)(
         **{**settings.__dict__, "bays": (type(bay)(**{**bay.__dict__, "free_vend": True}),)}
     )
-    with Hub(settings, clock=clock) as hub:
+    with Hub(settings, charger_link=False, clock=clock) as hub:
         watch = Watcher(hub.engine)
         hub.engine.post(BayStatusReported("bay-1", BayStatus.PREPARING))
         (start,) = watch.until_commands(1)

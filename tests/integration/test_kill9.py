@@ -66,7 +66,7 @@ def test_kill9_mid_write_keeps_every_committed_session(tmp_path):
         assert raw.execute("PRAGMA integrity_check").fetchone() == ("ok",)
     settings = from_table(hub_table(4, data_dir=str(data)), base=tmp_path)
     # Opens, recovers and takes the lock the dead process held.
-    with Hub(settings) as hub, hub.db.sessions() as db:
+    with Hub(settings, charger_link=False) as hub, hub.db.sessions() as db:
         stored = set(db.scalars(select(models.ChargingSession.id)))
         samples = db.scalars(select(models.MeterSample.seq)).all()
     assert committed <= stored
@@ -83,7 +83,7 @@ def test_kill9_between_call_and_record_retries_the_same_key_once(tmp_path, clock
     calls = []
     handlers = {"capture": lambda key, payload: calls.append((key, payload)) or {"n": 1}}
     clock.advance(timedelta(days=1))
-    with Hub(settings, clock=clock, outbox_handlers=handlers) as hub:
+    with Hub(settings, charger_link=False, clock=clock, outbox_handlers=handlers) as hub:
         watch = Watcher(hub.engine)
         hub.engine.post(Tick())
         watch.until(lambda s: s.outbox_backlog == 0)

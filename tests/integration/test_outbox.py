@@ -30,7 +30,9 @@ def test_work_is_done_once_with_its_idempotency_key(make_settings, clock):
         done.set()
         return {"captured": payload["amount"]}
 
-    with Hub(make_settings(), clock=clock, outbox_handlers={"capture": capture}) as hub:
+    with Hub(
+        make_settings(), charger_link=False, clock=clock, outbox_handlers={"capture": capture}
+    ) as hub:
         watch = Watcher(hub.engine)
         hub.engine.post(OutboxWork("capture", "capture:s-1", {"amount": "12.34"}))
         hub.engine.post(OutboxWork("capture", "capture:s-1", {"amount": "99.99"}))  # same key
@@ -57,7 +59,9 @@ def test_a_failed_call_is_retried_with_backoff_and_the_same_key(make_settings, c
         return {"ok": True}
 
     settings = make_settings()
-    with Hub(settings, clock=clock, outbox_handlers={"email": flaky}, backoff=FAST) as hub:
+    with Hub(
+        settings, charger_link=False, clock=clock, outbox_handlers={"email": flaky}, backoff=FAST
+    ) as hub:
         watch = Watcher(hub.engine)
         hub.engine.post(OutboxWork("email", "email:INV-1", {}))
         assert attempt.acquire(timeout=5)
@@ -83,7 +87,7 @@ def test_a_failed_call_is_retried_with_backoff_and_the_same_key(make_settings, c
 
 
 def test_work_without_a_handler_waits_visibly(make_settings, clock):
-    with Hub(make_settings(), clock=clock) as hub:
+    with Hub(make_settings(), charger_link=False, clock=clock) as hub:
         watch = Watcher(hub.engine)
         hub.engine.post(OutboxWork("refund", "refund:s-1", {}))
         watch.until(lambda s: s.outbox_backlog == 1)

@@ -9,10 +9,12 @@ from decimal import Decimal
 import pytest
 from PySide6.QtCore import Qt
 
+from kiosk.cli import demo_settings
 from kiosk.domain.bay import BayStatus, Link
 from kiosk.engine.events import BayLinkChanged, BayStatusReported, MeterSampleReported
 from kiosk.engine.snapshot import BayView, HubSnapshot
 from kiosk.hub import Hub
+from kiosk.sim.demo import demo_hub
 from kiosk.ui.app import KioskWindow, present
 from kiosk.ui.bridge import SnapshotBridge
 from kiosk.ui.viewmodels import SELECTABLE, TileState, bay_tile
@@ -61,7 +63,7 @@ def test_a_silent_or_lost_charger_is_offline_whatever_it_said_last():
 
 @pytest.fixture
 def hub(make_settings, clock):
-    with Hub(make_settings(bays=6), clock=clock) as hub:
+    with Hub(make_settings(bays=6), charger_link=False, clock=clock) as hub:
         yield hub
 
 
@@ -112,8 +114,8 @@ def test_window_is_frameless_full_screen_on_the_kiosk(qtbot, hub):
     assert window.isFullScreen()
 
 
-def test_demo_hub_shows_simulated_cars_charging(qtbot, make_settings):
-    with Hub(make_settings(bays=6), simulate_chargers=True) as hub:
+def test_demo_hub_shows_simulated_cars_charging(qtbot, tmp_path):
+    with demo_hub(demo_settings(tmp_path / "demo")) as hub:
         window = KioskWindow(hub.engine, timezone="UTC")
         qtbot.addWidget(window)
         window.show()

@@ -115,10 +115,43 @@ def test_file_problems_are_one_line(tmp_path):
 
 
 def test_relative_paths_are_relative_to_the_config_file(tmp_path):
-    (tmp_path / "t.json").write_text("{}")
+    (tmp_path / "t.json").write_text(
+        (REPO / "resources" / "tariffs" / "ad_hoc_ac.json").read_text()
+    )
     table = hub_table(1, data_dir="state")
     table["bays"][0]["tariff"] = "t.json"
     s = from_table(table, base=tmp_path)
     assert s.data_dir == tmp_path / "state"
     assert s.bays[0].tariff == tmp_path / "t.json"
     assert isinstance(s.data_dir, Path)
+
+
+def test_a_broken_tariff_is_refused_naming_file_and_field(tmp_path):
+    (tmp_path / "bad.json").write_text(
+        '{"id": "T", "currency": "EUR", "elements": [{"price_components": '
+        '[{"type": "ENERGY", "price": 0.3, "step_size": 0}]}]}'
+    )
+    table = hub_table(1)
+    table["bays"][0]["tariff"] = "bad.json"
+    message = error_of(table, tmp_path)
+    assert "bays[0].tariff" in message and "bad.json" in message
+    assert "elements[0].price_components[0].step_size" in message
+
+
+def test_tariffs_are_parsed_once_and_chosen_per_bay_and_customer():
+    s = load(REPO / "resources" / "demo" / "kiosk.toml")
+    dc, ac = s.bays[0], s.bays[4]
+    assert s.tariff_for(dc, member=False).id == "ADHOC-DC"
+    assert s.tariff_for(dc, member=True).id == "MEMBER-DC"
+    assert s.tariff_for(ac, member=True).id == "ADHOC-AC"  # no member tariff: the ad-hoc one
+    assert len(s.tariffs) == 3
+
+
+def test_a_tariff_in_another_currency_is_refused(tmp_path):
+    (tmp_path / "chf.json").write_text(
+        '{"id": "T", "currency": "CHF", "elements": [{"price_components": '
+        '[{"type": "ENERGY", "price": 0.3, "step_size": 1}]}]}'
+    )
+    table = hub_table(1)
+    table["bays"][0]["tariff"] = "chf.json"
+    assert "currency CHF differs from hub.currency EUR" in error_of(table, tmp_path)

@@ -73,10 +73,12 @@ class ChargerLink:
 
     def _build_client(self, hub_id: str, credentials_dir: Path | None) -> mqtt.Client:
         b = self._broker
+        v5 = b.protocol == "5"
         client = mqtt.Client(
             mqtt.CallbackAPIVersion.VERSION2,
             client_id=b.client_id or f"kiosk-{hub_id}",
-            protocol=mqtt.MQTTv5,
+            protocol=mqtt.MQTTv5 if v5 else mqtt.MQTTv311,
+            clean_session=None if v5 else False,  # 3.1.1: a persistent session, no expiry
         )
         client.will_set(self.status_topic, self._status_payload("offline"), qos=QOS, retain=True)
         if b.username:
@@ -98,15 +100,18 @@ class ChargerLink:
         return client
 
     def start(self) -> None:
-        props = Properties(PacketTypes.CONNECT)
-        props.SessionExpiryInterval = self._broker.session_expiry_s
-        self._client.connect_async(
-            self._broker.host,
-            self._broker.port,
-            keepalive=30,
-            clean_start=False,  # keep subscriptions and queued messages across restarts
-            properties=props,
-        )
+        if self._broker.protocol == "5":
+            props = Properties(PacketTypes.CONNECT)
+            props.SessionExpiryInterval = self._broker.session_expiry_s
+            self._client.connect_async(
+                self._broker.host,
+                self._broker.port,
+                keepalive=30,
+                clean_start=False,  # keep subscriptions and queued messages across restarts
+                properties=props,
+            )
+        else:
+            self._client.connect_async(self._broker.host, self._broker.port, keepalive=30)
         self._client.loop_start()
 
     def stop(self) -> None:
