@@ -8,6 +8,7 @@ expected. Secrets are refused here: they come from the environment or credential
 from __future__ import annotations
 
 import dataclasses
+import hashlib
 import re
 import tomllib
 import types
@@ -24,6 +25,15 @@ from kiosk.domain.tariff import Tariff, TariffError, load_tariff
 
 class ConfigError(Exception):
     """One line an operator can act on: where, what was found, what is expected."""
+
+
+@dataclass(frozen=True)
+class LoadedTariff:
+    """A validated tariff with the exact text it came from (stored with each session)."""
+
+    tariff: Tariff
+    text: str
+    key: str  # "<tariff id>@<content hash>": the same text always gets the same key
 
 
 def _doc(text: str, default: Any = dataclasses.MISSING, **kw: Any) -> Any:
@@ -132,11 +142,11 @@ class Settings:
     )
     source: Path | None = field(default=None, metadata={"doc": "", "internal": True})
     #: Every configured tariff file, parsed and validated when the config is loaded.
-    tariffs: dict[Path, Tariff] = field(
+    tariffs: dict[Path, LoadedTariff] = field(
         default_factory=dict, metadata={"doc": "", "internal": True}, compare=False
     )
 
-    def tariff_for(self, bay: BaySettings, *, member: bool) -> Tariff | None:
+    def tariff_for(self, bay: BaySettings, *, member: bool) -> LoadedTariff | None:
         """The bay's tariff for members (RFID accounts) or for ad-hoc payment."""
         path = (bay.member_tariff or bay.tariff) if member else bay.tariff
         return self.tariffs.get(path) if path is not None else None
@@ -171,23 +181,26 @@ def from_table(table: dict[str, Any], *, base: Path, name: str = "kiosk.toml") -
     return dataclasses.replace(settings, source=Path(name), tariffs=_load_tariffs(settings, name))
 
 
-def _load_tariffs(s: Settings, name: str) -> dict[Path, Tariff]:
-    tariffs: dict[Path, Tariff] = {}
+def _load_tariffs(s: Settings, name: str) -> dict[Path, LoadedTariff]:
+    tariffs: dict[Path, LoadedTariff] = {}
     for i, bay in enumerate(s.bays):
         for attr in ("tariff", "member_tariff"):
             path = getattr(bay, attr)
             if path is None or path in tariffs:
                 continue
             try:
-                tariff = load_tariff(path.read_bytes())
-            except TariffError as exc:
+                raw = path.read_bytes()
+                tariff = load_tariff(raw)
+                text = raw.decode("utf-8")
+            except (TariffError, UnicodeDecodeError) as exc:
                 raise ConfigError(f"{name}: bays[{i}].{attr}: {path}: {exc}") from None
             if tariff.currency != s.hub.currency:
                 raise ConfigError(
                     f"{name}: bays[{i}].{attr}: {path}: currency {tariff.currency} differs "
                     f"from hub.currency {s.hub.currency}"
                 )
-            tariffs[path] = tariff
+            digest = hashlib.sha256(raw).hexdigest()[:12]
+            tariffs[path] = LoadedTariff(tariff, text, f"{tariff.id}@{digest}")
     return tariffs
 
 

@@ -61,6 +61,10 @@ class Hub:
                 hub=s.hub,
                 bays=s.bays,
                 broker=s.broker,
+                tariffs={
+                    bay.id: (s.tariff_for(bay, member=False), s.tariff_for(bay, member=True))
+                    for bay in s.bays
+                },
                 hash_token=hash_token,
                 executor=self._network,
                 outbox_handlers=self._handlers,

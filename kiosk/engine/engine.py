@@ -16,16 +16,19 @@ from concurrent.futures import Executor
 from datetime import datetime, timedelta
 from decimal import Decimal
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from sqlalchemy import insert, select
 from sqlalchemy.orm import Session as DbSession
 
-from kiosk.config import BaySettings, BrokerSettings, HubSettings
+from kiosk.config import BaySettings, BrokerSettings, HubSettings, LoadedTariff
 from kiosk.domain.bay import BayStatus, Link
 from kiosk.domain.metering import Register
 from kiosk.domain.session import OPEN, Origin, Session, SessionState
+from kiosk.domain.tariff import SessionPrice
 from kiosk.engine.clock import Clock
 from kiosk.engine.commands import ChargerCommand
+from kiosk.engine.costing import Costing
 from kiosk.engine.events import Event, OutboxAttemptFinished, OutboxWork, Tick
 from kiosk.engine.outbox import Backoff, Claim, Handler, Outbox
 from kiosk.engine.rules import Rules
@@ -53,6 +56,7 @@ class Engine:
         bays: Sequence[BaySettings],
         executor: Executor,
         broker: BrokerSettings | None = None,
+        tariffs: Mapping[str, tuple[LoadedTariff | None, LoadedTariff | None]] | None = None,
         hash_token: Callable[[str], str] | None = None,
         outbox_handlers: Mapping[str, Handler] | None = None,
         backoff: Backoff | None = None,
@@ -71,6 +75,7 @@ class Engine:
             offline_after=timedelta(seconds=broker.offline_after_s),
             command_timeout=timedelta(seconds=broker.command_timeout_s),
             command_attempts=broker.command_retries,
+            costing=Costing(tariffs=tariffs or {}, zone=ZoneInfo(hub.timezone)),
         )
         self._outbox = Outbox(
             handlers=outbox_handlers or {}, executor=executor, post=self.post, backoff=backoff
@@ -80,6 +85,7 @@ class Engine:
         self._batch_max = batch_max
         self._bays: dict[str, BayState] = {}
         self._pending: dict[str, PendingCommand] = {}
+        self._prices: dict[str, SessionPrice] = {}
         self._last_tick: datetime | None = None
         self._snapshot_listeners: tuple[SnapshotListener, ...] = ()
         self._command_listeners: tuple[CommandListener, ...] = ()
@@ -131,6 +137,7 @@ class Engine:
         now = self._clock.now()
         with self._db.sessions.begin() as db:
             self._bays = self._load(db, now)
+            self._reprice(db)
             recovered = self._outbox.recover(db, now)
             self._backlog = self._outbox.backlog(db)
         if recovered:
@@ -181,18 +188,20 @@ class Engine:
         except Exception:
             log.exception("batch of %d events failed; retrying them one by one", len(items))
             batch, claims = None, []
+            self._rebuild_costs()  # the failed batch may have fed costs its rollback undid
             for item in items:
                 try:
                     one, one_claims = self._commit([item])
                 except Exception:
                     log.exception("event rejected: %r", item[1])
+                    self._rebuild_costs()
                     continue
                 self._after_commit(one, one_claims, item[0])
             return
         self._after_commit(batch, claims, items[-1][0])
 
     def _commit(self, items: list[tuple[datetime, Event]]) -> tuple[Batch, list[Claim]]:
-        batch = Batch(bays=dict(self._bays), pending=dict(self._pending))
+        batch = Batch(bays=dict(self._bays), pending=dict(self._pending), prices=dict(self._prices))
         claims: list[Claim] = []
         with self._db.sessions.begin() as db:
             for at, event in items:
@@ -210,8 +219,11 @@ class Engine:
                         self._last_tick = at
                     case _:
                         log.warning("unhandled event %s", type(event).__name__)
+            self._rules.price_changes(batch, db, items[-1][0])
             if batch.samples:
                 db.execute(insert(models.MeterSample), batch.samples)
+            if batch.slices:
+                db.execute(insert(models.SessionSlice), batch.slices)
             for bay_id in batch.touched:
                 self._save_bay(db, batch.bays[bay_id], items[-1][0])
             claims = self._outbox.claim_due(db, items[-1][0])
@@ -221,6 +233,7 @@ class Engine:
     def _after_commit(self, batch: Batch, claims: list[Claim], at: datetime) -> None:
         self._bays = batch.bays
         self._pending = batch.pending
+        self._prices = batch.prices
         for record in batch.records:  # before the snapshot: whoever sees it sees the records
             for record_listener in self._record_listeners:
                 try:
@@ -244,7 +257,7 @@ class Engine:
             hub_id=self._hub.id,
             hub_name=self._hub.name,
             currency=self._hub.currency,
-            bays=tuple(_view(self._bays[b.id]) for b in self._bay_settings),
+            bays=tuple(_view(self._bays[b.id], self._prices) for b in self._bay_settings),
             outbox_backlog=self._backlog,
         )
         for listener in self._snapshot_listeners:
@@ -252,6 +265,21 @@ class Engine:
                 listener(self._snapshot)
             except Exception:
                 log.exception("snapshot listener failed")
+
+    # --- running cost ------------------------------------------------------------------------
+
+    def _reprice(self, db: DbSession) -> None:
+        sessions = [b.session for b in self._bays.values() if b.session is not None]
+        self._rules.costing.rebuild(db, sessions)
+        self._prices = {}
+        for session in sessions:
+            price = self._rules.costing.price(session.id)
+            if price is not None:
+                self._prices[session.id] = price
+
+    def _rebuild_costs(self) -> None:
+        with self._db.sessions() as db:
+            self._reprice(db)
 
     # --- persistence of bay state --------------------------------------------------------------
 
@@ -351,7 +379,7 @@ def _sha256(token: str) -> str:
     return hashlib.sha256(token.encode()).hexdigest()
 
 
-def _view(bay: BayState) -> BayView:
+def _view(bay: BayState, prices: Mapping[str, SessionPrice]) -> BayView:
     session = bay.session
     return BayView(
         id=bay.id,
@@ -364,7 +392,13 @@ def _view(bay: BayState) -> BayView:
         register_wh=bay.register_wh,
         soc_pct=bay.soc_pct,
         rejected_messages=bay.rejected,
-        session=SessionView(session.id, session.state.value, session.started_at, session.energy_wh)
+        session=SessionView(
+            session.id,
+            session.state.value,
+            session.started_at,
+            session.energy_wh,
+            prices.get(session.id),
+        )
         if session
         else None,
     )

@@ -96,6 +96,7 @@ class StartRequested(Event):
     bay_id: str
     session_id: str
     token_hmac: str | None = None
+    member: bool = False  # an RFID account holder: the bay's member tariff applies
 
 
 @dataclass(frozen=True, slots=True)

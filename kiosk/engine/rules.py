@@ -10,6 +10,7 @@ import logging
 import uuid
 from collections.abc import Callable
 from datetime import datetime, timedelta
+from decimal import Decimal
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session as DbSession
@@ -18,6 +19,7 @@ from kiosk.domain.bay import OUT_OF_SERVICE, PLUGGED_IN, BayStatus, Link
 from kiosk.domain.metering import ANOMALIES, MOVES_BASELINE, Reading, Verdict, assess
 from kiosk.domain.session import OPEN, Origin, Session, SessionState
 from kiosk.engine.commands import ChargerAction, ChargerCommand
+from kiosk.engine.costing import Costing
 from kiosk.engine.events import (
     BayLinkChanged,
     BayStatusReported,
@@ -35,6 +37,9 @@ from kiosk.engine.state import Batch, BayState
 from kiosk.store import models
 
 log = logging.getLogger("kiosk.engine")
+
+#: A session without meter readings has its time-based cost brought up to date this often.
+_REPRICE_IDLE = timedelta(seconds=60)
 
 #: Events that prove a charger is alive.
 _HEARD = (
@@ -55,8 +60,10 @@ class Rules:
         offline_after: timedelta,
         command_timeout: timedelta,
         command_attempts: int,
+        costing: Costing,
     ) -> None:
         self._currency = currency
+        self.costing = costing
         self._hash_token = hash_token
         self.offline_after = offline_after
         self.command_timeout = command_timeout
@@ -108,7 +115,12 @@ class Rules:
         batch.update(bay.id, **changes)
 
     def supervise(self, batch: Batch, db: DbSession, now: datetime) -> None:
-        """On each tick: silent chargers go offline, unanswered commands are retried."""
+        """On each tick: silent chargers go offline, unanswered commands are retried, and the
+        cost of sessions that send no readings (an idle car) keeps up with time."""
+        for bay in batch.bays.values():
+            session = bay.session
+            if session is not None and self.costing.idle_for(session.id, now) >= _REPRICE_IDLE:
+                self._feed(batch, bay, now)
         for bay in list(batch.bays.values()):
             silent = bay.last_heard_at is not None and now - bay.last_heard_at >= self.offline_after
             if silent and bay.link in (Link.ONLINE, Link.NOT_RESPONDING):
@@ -184,6 +196,8 @@ class Rules:
 
     def _status(self, batch: Batch, db: DbSession, ev: BayStatusReported, at: datetime) -> None:
         bay = batch.bays[ev.bay_id]
+        if bay.session is not None and ev.status is not bay.status:
+            self._feed(batch, bay, at)  # the stretch until now is priced as it was
         if ev.status is not bay.status:
             batch.record(
                 "status",
@@ -239,6 +253,14 @@ class Rules:
         session = bay.session
         if session is not None:
             session = session.metered(ev.energy_wh, outcome.billable_wh)
+            self._feed(
+                batch,
+                bay,
+                at,
+                energy_wh=outcome.billable_wh,
+                power_w=ev.power_w,
+                current_a=ev.current_a,
+            )
         batch.samples.append(
             {
                 "bay_id": bay.id,
@@ -280,12 +302,19 @@ class Rules:
         if bay.session is not None:
             return  # the kiosk's own session (or one already tracked): nothing new
         token = self._hash_token(ev.token) if ev.token else None
-        session = self._open(
-            batch, db, bay, f"ch-{uuid.uuid4().hex[:12]}", at, Origin.CHARGER, token_hmac=token
-        )
         account = None
         if token is not None:
             account = db.scalar(select(models.Account).where(models.Account.token_hmac == token))
+        session = self._open(
+            batch,
+            db,
+            bay,
+            f"ch-{uuid.uuid4().hex[:12]}",
+            at,
+            Origin.CHARGER,
+            token_hmac=token,
+            member=account is not None,
+        )
         if account is None:
             self._anomaly(
                 batch,
@@ -306,7 +335,16 @@ class Rules:
             if bay.session.id != ev.session_id:
                 log.warning("start refused: bay=%s busy session=%s", bay.id, bay.session.id)
             return  # the same session asked twice: the first request stands
-        self._open(batch, db, bay, ev.session_id, at, Origin.KIOSK, token_hmac=ev.token_hmac)
+        self._open(
+            batch,
+            db,
+            bay,
+            ev.session_id,
+            at,
+            Origin.KIOSK,
+            token_hmac=ev.token_hmac,
+            member=ev.member,
+        )
         batch.send(_command(batch.bays[bay.id], ChargerAction.START), at)
 
     def _stop(self, batch: Batch, db: DbSession, ev: StopRequested, at: datetime) -> None:
@@ -330,6 +368,7 @@ class Rules:
         origin: Origin,
         state: SessionState = SessionState.STARTING,
         token_hmac: str | None = None,
+        member: bool = False,
     ) -> Session:
         session = Session(
             id=session_id,
@@ -351,10 +390,25 @@ class Rules:
                 currency=self._currency,
                 energy_wh=session.energy_wh,
                 origin=origin.value,
+                member=member,
             )
         )
+        db.flush()  # the session row first: its tariff and slices refer to it
+        tariff_key = self.costing.open(db, session, member=member)
+        row = db.get(models.ChargingSession, session.id)
+        assert row is not None
+        row.tariff_id = tariff_key
+        if tariff_key is None:
+            log.warning("session %s on bay=%s has no tariff: it is not priced", session.id, bay.id)
         batch.update(bay.id, session=session)
-        batch.record("session_started", bay.id, at, session=session.id, origin=origin.value)
+        batch.record(
+            "session_started",
+            bay.id,
+            at,
+            session=session.id,
+            origin=origin.value,
+            tariff=tariff_key,
+        )
         log.info("session %s bay=%s session=%s origin=%s", state, bay.id, session.id, origin)
         return session
 
@@ -367,8 +421,30 @@ class Rules:
         at: datetime,
         reason: str,
     ) -> None:
+        self._feed(batch, bay, at)
         ended = session.ended(at, reason)
         self._save(db, batch, bay.id, ended)
+        final = self.costing.close(session.id)
+        batch.prices.pop(session.id, None)
+        batch.priced.discard(session.id)
+        cost: dict[str, object] = {}
+        if final is not None:
+            row = db.get(models.ChargingSession, session.id)
+            assert row is not None
+            total = final.price.total_cost
+            row.cost_excl_vat, row.cost_incl_vat = total.excl_vat, total.incl_vat
+            cost = {"cost": {"excl_vat": total.excl_vat, "incl_vat": total.incl_vat}}
+            if not final.consistent:
+                assert final.batch is not None
+                self._anomaly(
+                    batch,
+                    db,
+                    "billing_discrepancy",
+                    bay.id,
+                    at,
+                    f"session {session.id}: running {total.incl_vat} vs "
+                    f"CDR {final.batch.total_cost.incl_vat}",
+                )
         batch.update(bay.id, session=None)
         batch.record(
             "session_stopped",
@@ -377,6 +453,7 @@ class Rules:
             session=ended.id,
             reason=reason,
             energy_wh=ended.energy_wh,
+            **cost,
         )
         log.info(
             "session ended bay=%s session=%s reason=%s energy_wh=%s",
@@ -399,6 +476,52 @@ class Rules:
         row.end_reason = session.end_reason
         if session.state in OPEN:
             batch.update(bay_id, session=session)
+
+    def _feed(
+        self,
+        batch: Batch,
+        bay: BayState,
+        at: datetime,
+        *,
+        energy_wh: Decimal = Decimal(0),
+        power_w: Decimal | None = None,
+        current_a: Decimal | None = None,
+    ) -> None:
+        """Price the stretch that ends now, as charging time if the bay was charging in it."""
+        if bay.session is None:
+            return
+        if self.costing.feed(
+            batch.slices,
+            bay.session.id,
+            at,
+            energy_wh=energy_wh,
+            charging=bay.status is BayStatus.CHARGING,
+            power_w=power_w,
+            current_a=current_a,
+        ):
+            batch.priced.add(bay.session.id)
+
+    def price_changes(self, batch: Batch, db: DbSession, at: datetime) -> None:
+        """After a batch: the new running cost of each session it touched, stored and told."""
+        for session_id in sorted(batch.priced):
+            price = self.costing.price(session_id)
+            if price is None:
+                continue
+            batch.prices[session_id] = price
+            row = db.get(models.ChargingSession, session_id)
+            if row is not None:
+                row.cost_excl_vat = price.total_cost.excl_vat
+                row.cost_incl_vat = price.total_cost.incl_vat
+                batch.record(
+                    "cost",
+                    row.bay_id,
+                    at,
+                    session=session_id,
+                    cost={
+                        "excl_vat": price.total_cost.excl_vat,
+                        "incl_vat": price.total_cost.incl_vat,
+                    },
+                )
 
     def _anomaly(
         self, batch: Batch, db: DbSession, kind: str, bay_id: str, at: datetime, detail: str

@@ -7,6 +7,7 @@ from datetime import datetime
 from decimal import Decimal
 
 from kiosk.domain.bay import BayStatus, Link
+from kiosk.domain.tariff import SessionPrice
 
 
 @dataclass(frozen=True, slots=True)
@@ -15,6 +16,7 @@ class SessionView:
     state: str
     started_at: datetime
     energy_wh: Decimal
+    price: SessionPrice | None = None  # the running cost if it stopped now (None: no tariff)
 
 
 @dataclass(frozen=True, slots=True)

@@ -10,6 +10,7 @@ from typing import Any
 from kiosk.domain.bay import BayStatus, Link
 from kiosk.domain.metering import Register
 from kiosk.domain.session import Session
+from kiosk.domain.tariff import SessionPrice
 from kiosk.engine.commands import ChargerCommand
 
 
@@ -52,6 +53,9 @@ class Batch:
     samples: list[dict[str, Any]] = field(default_factory=list)
     touched: set[str] = field(default_factory=set)
     records: list[dict[str, Any]] = field(default_factory=list)
+    prices: dict[str, SessionPrice] = field(default_factory=dict)  # open sessions' cost
+    slices: list[dict[str, Any]] = field(default_factory=list)  # priced stretches to store
+    priced: set[str] = field(default_factory=set)  # sessions whose cost may have changed
 
     def update(self, bay_id: str, **changes: Any) -> BayState:
         bay = replace(self.bays[bay_id], **changes)

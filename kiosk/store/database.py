@@ -75,8 +75,18 @@ class Database:
             return MigrationContext.configure(conn).get_current_revision()
 
     def upgrade(self, target: str = "head") -> None:
-        with self.engine.begin() as conn:
-            command.upgrade(alembic_config(conn), target)
+        with self.engine.connect() as conn:
+            sqlite = conn.dialect.name == "sqlite"
+            if sqlite:  # SQLite rebuilds tables to alter them; references must not block that
+                conn.exec_driver_sql("PRAGMA foreign_keys=OFF")
+                conn.commit()
+            try:
+                with conn.begin():
+                    command.upgrade(alembic_config(conn), target)
+            finally:
+                if sqlite:
+                    conn.exec_driver_sql("PRAGMA foreign_keys=ON")
+                    conn.commit()
 
     def close(self) -> None:
         self.engine.dispose()

@@ -7,7 +7,7 @@ from datetime import datetime
 from decimal import Decimal
 from typing import Any, ClassVar
 
-from sqlalchemy import JSON, ForeignKey, Index, String, UniqueConstraint
+from sqlalchemy import JSON, ForeignKey, Index, String, UniqueConstraint, false
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 from kiosk.store.types import ExactDecimal, UTCDateTime
@@ -64,6 +64,21 @@ class ChargingSession(Base):
     cost_incl_vat: Mapped[Decimal | None]
     energy_wh: Mapped[Decimal | None]  # billed energy: the sum of accepted register increases
     origin: Mapped[str] = mapped_column(String(16), server_default="kiosk")
+    member: Mapped[bool] = mapped_column(server_default=false())  # priced with a member tariff
+
+
+class SessionSlice(Base):
+    """One priced stretch of a session, exactly as it was fed to the running cost."""
+
+    __tablename__ = "session_slices"
+    id: Mapped[int] = mapped_column(primary_key=True, autoincrement=True)
+    session_id: Mapped[str] = mapped_column(ForeignKey("charging_sessions.id"))
+    ends_at: Mapped[datetime]
+    energy_wh: Mapped[Decimal]  # billable energy in the slice
+    charging: Mapped[bool]  # TIME when charging, PARKING_TIME when plugged in and not
+    power_w: Mapped[Decimal | None]
+    current_a: Mapped[Decimal | None]
+    __table_args__ = (Index("ix_session_slices_session", "session_id", "id"),)
 
 
 class MeterSample(Base):

@@ -141,9 +141,10 @@ def test_a_broken_tariff_is_refused_naming_file_and_field(tmp_path):
 def test_tariffs_are_parsed_once_and_chosen_per_bay_and_customer():
     s = load(REPO / "resources" / "demo" / "kiosk.toml")
     dc, ac = s.bays[0], s.bays[4]
-    assert s.tariff_for(dc, member=False).id == "ADHOC-DC"
-    assert s.tariff_for(dc, member=True).id == "MEMBER-DC"
-    assert s.tariff_for(ac, member=True).id == "ADHOC-AC"  # no member tariff: the ad-hoc one
+    assert s.tariff_for(dc, member=False).tariff.id == "ADHOC-DC"
+    assert s.tariff_for(dc, member=True).tariff.id == "MEMBER-DC"
+    assert s.tariff_for(ac, member=True).tariff.id == "ADHOC-AC"  # no member tariff: ad hoc
+    assert s.tariff_for(dc, member=False).key.startswith("ADHOC-DC@")
     assert len(s.tariffs) == 3
 
 

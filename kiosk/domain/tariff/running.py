@@ -139,19 +139,25 @@ class RunningCost:
         span = (b - a) // _US
         power = piece.power_kw if piece.power_kw is not None else energy / hours(b - a)
         cuts: list[tuple[Fraction, int | None, Decimal | None]] = []  # (position, us, kWh)
+        # A mark inside the slice cuts it. A mark exactly at its end changes nothing in it, but
+        # whatever comes next must be selected afresh: the cached selection is dropped only
+        # after this slice is booked, or the stale selection would be cached as the new one.
+        mark_at_end = False
         index = self._index
         while self._next_local <= b:
             if self._next_local < b:
                 cuts.append(self._time_cut(self._next_local, a, span))
+            else:
+                mark_at_end = True
             self._next_local = next_local_change(self._next_local, self.zone, index.local_marks)
-            self._epoch += 1
         marks = index.duration_marks
         while self._duration_at < len(marks) and self.start + marks[self._duration_at] <= b:
             moment = self.start + marks[self._duration_at]
             if moment > a:
                 if moment < b:
                     cuts.append(self._time_cut(moment, a, span))
-                self._epoch += 1
+                else:
+                    mark_at_end = True
             self._duration_at += 1
         kwh = index.kwh_marks
         before, after = self.energy_kwh, self.energy_kwh + energy
@@ -160,10 +166,13 @@ class RunningCost:
             if mark > before:
                 if mark < after:
                     cuts.append((Fraction(mark - before) / Fraction(energy), None, mark - before))
-                self._epoch += 1
+                else:
+                    mark_at_end = True
             self._kwh_at += 1
         if not cuts:
             self._piece(piece, a, b, energy, power)
+            if mark_at_end:
+                self._epoch += 1
             return
         cuts.sort(key=lambda cut: cut[0])
         at_us, at_kwh = 0, ZERO
@@ -175,6 +184,8 @@ class RunningCost:
             at_us, at_kwh = us, done
             self._epoch += 1  # the next piece starts on a mark: never reuse the last selection
         self._piece(piece, a + at_us * _US, b, energy - at_kwh, power)
+        if mark_at_end:
+            self._epoch += 1
 
     @staticmethod
     def _time_cut(moment: datetime, a: datetime, span: int) -> tuple[Fraction, int, None]:

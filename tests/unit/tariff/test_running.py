@@ -322,3 +322,63 @@ def test_finer_slices_give_the_same_price(t, session, zone):
         here, there = getattr(coarse.current().exact, name), getattr(fine.current().exact, name)
         assert abs(here.excl_vat - there.excl_vat) < D("1E-6"), name
         assert abs(here.incl_vat - there.incl_vat) < D("1E-6"), name
+
+
+@st.composite
+def minute_sessions(draw) -> tuple[datetime, list[MeterSlice]]:
+    """Meter readings every whole minute, as chargers send them: restriction marks (times of
+    day, session durations) then fall exactly on slice ends, the case random slices miss."""
+    start = draw(st.sampled_from(STARTS)).replace(second=0) + timedelta(
+        minutes=draw(st.integers(0, 240))
+    )
+    at, slices = start, []
+    charged_for = draw(st.integers(1, 40))
+    for i in range(draw(st.integers(1, 60))):
+        minutes = draw(st.sampled_from([1, 1, 1, 5, 15]))
+        charging = i < charged_for
+        kw = D(str(draw(st.sampled_from([3.7, 11, 22, 50])))) if charging else D(0)
+        end = at + timedelta(minutes=minutes)
+        slices.append(MeterSlice(at, end, kw * minutes / 60, charging, kw, None))
+        at = end
+    return start, slices
+
+
+@settings(
+    max_examples=200,
+    deadline=None,
+    database=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+)
+@given(tariffs(), minute_sessions(), st.sampled_from(ZONES))
+def test_marks_on_slice_ends_price_the_same_as_the_batch(t, session, zone):
+    start, slices = session
+    running = RunningCost(t, start=start, zone=zone)
+    for piece in slices:
+        running.add(piece)
+    live, batch = running.current(), price_cdr(t, running.to_cdr(), zone)
+    for name in COMPONENTS:
+        assert getattr(live.rounded, name) == getattr(batch.rounded, name), name
+
+
+def test_a_time_window_and_an_idle_fee_that_start_on_a_reading():
+    """Regression: readings each minute from 10:50 Berlin; the 10:00–11:00 price ends on a
+    reading, and so does the idle fee's 30-minute grace period."""
+    t = tariff(
+        element(component("ENERGY", 0.40, 1, 19), start_time="10:00", end_time="11:00"),
+        element(component("ENERGY", 0.60, 1, 19), min_power=100),
+        element(component("ENERGY", 0.50, 1, 19)),
+        element(component("TIME", 1.20, 60, 19)),
+        element(component("PARKING_TIME", 6.00, 300, 19), min_duration=1800),
+    )
+    start = datetime(2026, 11, 24, 9, 50, tzinfo=UTC)
+    running, at = RunningCost(t, start=start, zone=BERLIN), start
+    for minute in range(40):
+        kw = D(120) if minute < 20 else D(50)
+        running.add(MeterSlice(at, at + timedelta(minutes=1), kw / 60, True, kw, None))
+        at += timedelta(minutes=1)
+    running.add(MeterSlice(at, at + timedelta(minutes=42), D(0), False, None, None))
+    price = running.current()
+    assert price.total_energy_cost.excl_vat == D("28.33")  # 20 × 0.40 + 20 × 0.60 + 16.67 × 0.50
+    assert price.total_time_cost.excl_vat == D("0.80")  # 40 min at 1.20/h
+    assert price.total_parking_cost.excl_vat == D("4.50")  # 42 min → 45 min at 6.00/h
+    assert price.total_cost == price_cdr(t, running.to_cdr(), BERLIN).total_cost
