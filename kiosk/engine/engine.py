@@ -26,6 +26,7 @@ from kiosk.domain.bay import BayStatus, Link
 from kiosk.domain.metering import Register
 from kiosk.domain.session import OPEN, Origin, Session, SessionState
 from kiosk.domain.tariff import SessionPrice
+from kiosk.domain.tariff.display import PriceLine, price_lines
 from kiosk.engine.clock import Clock
 from kiosk.engine.commands import ChargerCommand
 from kiosk.engine.costing import Costing
@@ -86,6 +87,10 @@ class Engine:
         self._bays: dict[str, BayState] = {}
         self._pending: dict[str, PendingCommand] = {}
         self._prices: dict[str, SessionPrice] = {}
+        self._price_lines = {
+            bay_id: price_lines(ad_hoc.tariff) if ad_hoc is not None else ()
+            for bay_id, (ad_hoc, _member) in (tariffs or {}).items()
+        }
         self._last_tick: datetime | None = None
         self._snapshot_listeners: tuple[SnapshotListener, ...] = ()
         self._command_listeners: tuple[CommandListener, ...] = ()
@@ -257,7 +262,10 @@ class Engine:
             hub_id=self._hub.id,
             hub_name=self._hub.name,
             currency=self._hub.currency,
-            bays=tuple(_view(self._bays[b.id], self._prices) for b in self._bay_settings),
+            bays=tuple(
+                _view(self._bays[b.id], self._prices, self._price_lines.get(b.id, ()))
+                for b in self._bay_settings
+            ),
             outbox_backlog=self._backlog,
         )
         for listener in self._snapshot_listeners:
@@ -379,7 +387,9 @@ def _sha256(token: str) -> str:
     return hashlib.sha256(token.encode()).hexdigest()
 
 
-def _view(bay: BayState, prices: Mapping[str, SessionPrice]) -> BayView:
+def _view(
+    bay: BayState, prices: Mapping[str, SessionPrice], lines: tuple[PriceLine, ...]
+) -> BayView:
     session = bay.session
     return BayView(
         id=bay.id,
@@ -392,6 +402,7 @@ def _view(bay: BayState, prices: Mapping[str, SessionPrice]) -> BayView:
         register_wh=bay.register_wh,
         soc_pct=bay.soc_pct,
         rejected_messages=bay.rejected,
+        price_lines=lines,
         session=SessionView(
             session.id,
             session.state.value,

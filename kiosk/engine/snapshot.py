@@ -8,6 +8,7 @@ from decimal import Decimal
 
 from kiosk.domain.bay import BayStatus, Link
 from kiosk.domain.tariff import SessionPrice
+from kiosk.domain.tariff.display import PriceLine
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,6 +33,7 @@ class BayView:
     soc_pct: Decimal | None
     session: SessionView | None
     rejected_messages: int = 0  # charger messages refused since start (bad payloads)
+    price_lines: tuple[PriceLine, ...] = ()  # the ad-hoc tariff, in AFIR order (empty: none)
 
 
 @dataclass(frozen=True, slots=True)

@@ -6,7 +6,7 @@ import math
 from datetime import UTC, datetime
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QPointF, QRectF, Qt, QTimer, Slot
+from PySide6.QtCore import QLocale, QPointF, QRectF, Qt, QTimer, Slot
 from PySide6.QtGui import QColor, QPainter, QPainterPath, QPen, QPolygonF, QResizeEvent
 from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
@@ -77,6 +77,9 @@ class BayTile(QFrame):
         self._headline = QLabel(self, objectName="tileHeadline")
         self._headline.setWordWrap(True)
         self._power = QLabel(self, objectName="tilePower")
+        self._price = QLabel(self, objectName="tilePrice")
+        self._price_note = QLabel(self, objectName="tilePriceNote")
+        self._price_note.setWordWrap(True)
         self._detail = QLabel(self, objectName="tileDetail")
         self._detail.setWordWrap(True)
 
@@ -89,6 +92,8 @@ class BayTile(QFrame):
         body.addLayout(top)
         body.addWidget(self._headline)
         body.addWidget(self._power)
+        body.addWidget(self._price)
+        body.addWidget(self._price_note)
         body.addStretch(1)
         body.addWidget(self._detail)
         outer = QHBoxLayout(self)
@@ -109,16 +114,26 @@ class BayTile(QFrame):
         self._headline.setText(model.headline)
         self._power.setText(f"{model.power_kw} kW" if model.power_kw else "")
         self._power.setVisible(model.power_kw is not None)
+        self._price.setText(model.price)
+        self._price.setVisible(bool(model.price))
+        self._price_note.setText(model.price_note)
+        self._price_note.setVisible(bool(model.price_note))
         self._detail.setText(model.detail)
-        self.setAccessibleName(f"{texts.bay(model.label)}: {model.headline}. {model.detail}")
+        price = f" {model.price}. {model.price_note}" if model.price else ""
+        self.setAccessibleName(
+            f"{texts.bay(model.label)}: {model.headline}.{price} {model.detail}".strip()
+        )
 
 
 class HomeScreen(QWidget):
     """Header with hub name and clock, a hint, and the grid of bay tiles."""
 
-    def __init__(self, *, timezone: str, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, *, timezone: str, locale: QLocale | None = None, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("root")
+        self._locale = locale or QLocale(QLocale.Language.English)
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
         self._zone = ZoneInfo(timezone)
         self._name = QLabel(self, objectName="hubName")
@@ -144,7 +159,7 @@ class HomeScreen(QWidget):
 
     @Slot(object)
     def show_snapshot(self, snapshot: HubSnapshot) -> None:
-        model = home(snapshot)
+        model = home(snapshot, self._locale)
         self._name.setText(model.hub_name)
         if list(self.tiles) != [t.bay_id for t in model.tiles]:
             self._rebuild([t.bay_id for t in model.tiles])

@@ -71,8 +71,8 @@ def bay(label: str) -> str:
 
 def energy_soc(kwh: str, soc: str | None) -> str:
     if soc is None:
-        return _t("{kwh} kWh delivered").format(kwh=kwh)
-    return _t("{kwh} kWh delivered · battery {soc} %").format(kwh=kwh, soc=soc)
+        return _t("{kwh} kWh charged").format(kwh=kwh)
+    return _t("{kwh} kWh · battery {soc} %").format(kwh=kwh, soc=soc)
 
 
 def battery(soc: str) -> str:
@@ -81,3 +81,31 @@ def battery(soc: str) -> str:
 
 def home_hint() -> str:
     return _t("Choose a free bay to start charging")
+
+
+def per_kwh(amount: str) -> str:
+    return _t("{amount} per kWh").format(amount=amount)
+
+
+def from_per_kwh(amount: str) -> str:
+    return _t("from {amount} per kWh").format(amount=amount)
+
+
+def plus_per_session(amount: str) -> str:
+    return _t("+ {amount} per session").format(amount=amount)
+
+
+def plus_per_minute(amount: str) -> str:
+    return _t("+ {amount} per minute charging").format(amount=amount)
+
+
+def idle_fee(amount: str, after_minutes: int) -> str:
+    if after_minutes <= 0:
+        return _t("idle fee {amount}/min").format(amount=amount)
+    if after_minutes % 60 == 0:
+        return _t("idle fee {amount}/min after {hours} h").format(
+            amount=amount, hours=after_minutes // 60
+        )
+    return _t("idle fee {amount}/min after {minutes} min").format(
+        amount=amount, minutes=after_minutes
+    )

@@ -33,5 +33,7 @@ QFrame#tile {{ background: {SURFACE}; border-radius: 18px; }}
 QLabel#tileLabel {{ font-size: 30px; font-weight: bold; color: {MUTED}; }}
 QLabel#tileHeadline {{ font-size: 34px; font-weight: bold; }}
 QLabel#tilePower {{ font-size: 56px; font-weight: bold; }}
+QLabel#tilePrice {{ font-size: 32px; font-weight: bold; }}
+QLabel#tilePriceNote {{ font-size: 22px; color: {TEXT}; }}
 QLabel#tileDetail {{ font-size: 22px; color: {MUTED}; }}
 """

@@ -6,9 +6,12 @@ import enum
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
+from PySide6.QtCore import QLocale
+
 from kiosk.domain.bay import BayStatus, Link
 from kiosk.engine.snapshot import BayView, HubSnapshot
 from kiosk.ui import texts
+from kiosk.ui.money_format import tile_price
 
 
 class TileState(enum.Enum):
@@ -36,13 +39,15 @@ class BayTileModel:
     headline: str
     detail: str
     power_kw: str | None
+    price: str = ""  # shown on bays a driver can choose: "€0.59 per kWh"
+    price_note: str = ""  # fees not to miss: start fee, idle fee and its grace period
 
 
 def _fmt(value: Decimal, places: int) -> str:
     return str(value.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP))
 
 
-def bay_tile(view: BayView) -> BayTileModel:
+def bay_tile(view: BayView, locale: QLocale | None = None) -> BayTileModel:
     max_kw = _fmt(view.max_power_kw, 0)
     power_kw = None
     if view.link in (Link.OFFLINE, Link.NOT_RESPONDING):
@@ -56,7 +61,10 @@ def bay_tile(view: BayView) -> BayTileModel:
         detail = _detail(view, state, max_kw)
         if state is TileState.CHARGING and view.power_w is not None:
             power_kw = _fmt(view.power_w / 1000, 1)
-    return BayTileModel(view.id, view.label, state, headline, detail, power_kw)
+    price, note = "", ""
+    if state in SELECTABLE:
+        price, note = tile_price(view.price_lines, locale or QLocale(QLocale.Language.English))
+    return BayTileModel(view.id, view.label, state, headline, detail, power_kw, price, note)
 
 
 def _detail(view: BayView, state: TileState, max_kw: str) -> str:
@@ -89,5 +97,5 @@ class HomeModel:
     tiles: tuple[BayTileModel, ...]
 
 
-def home(snapshot: HubSnapshot) -> HomeModel:
-    return HomeModel(snapshot.hub_name, tuple(bay_tile(b) for b in snapshot.bays))
+def home(snapshot: HubSnapshot, locale: QLocale | None = None) -> HomeModel:
+    return HomeModel(snapshot.hub_name, tuple(bay_tile(b, locale) for b in snapshot.bays))

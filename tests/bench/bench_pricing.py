@@ -108,8 +108,14 @@ def bench_running_cost() -> list[dict[str, object]]:
     began = time.perf_counter()
     for piece in slices:
         running.add(piece)
+    per_add = (time.perf_counter() - began) / SAMPLES * 1e6
+    # What a screen reads: the price if the session stopped now (the engine reads it once per
+    # batch of events, not once per sample).
+    began = time.perf_counter()
+    for _ in range(1000):
         running.current()
-    per_update = (time.perf_counter() - began) / SAMPLES * 1e6
+    per_read = (time.perf_counter() - began) / 1000 * 1e6
+    per_update = per_add + per_read
     periods = len(running.to_cdr_periods())
 
     # Re-pricing costs grow linearly with the session, so measuring it at the midpoints of
@@ -127,6 +133,20 @@ def bench_running_cost() -> list[dict[str, object]]:
     merged_us = _mean_reprice_us(tariff, merged)
     note = f"{SAMPLES} samples; baseline = mean at {POSITIONS} evenly spaced positions"
     return [
+        {
+            "name": f"running cost update per sample vs re-pricing the whole session ({note})",
+            "value": per_add,
+            "unit": "us/sample",
+            "baseline": merged_us,
+            "ratio": merged_us / per_add,
+        },
+        {
+            "name": "running cost read (price if stopped now), once per engine batch",
+            "value": per_read,
+            "unit": "us/read",
+            "baseline": None,
+            "ratio": None,
+        },
         {
             "name": f"running cost add+current vs re-pricing one period per sample ({note})",
             "value": per_update,

@@ -42,6 +42,7 @@ class Charger:
         self.client = mqtt.Client(mqtt.CallbackAPIVersion.VERSION2, protocol=mqtt.MQTTv5)
         self.client.on_message = self._on_message
         self.client.on_connect = self._on_connect
+        self.client.on_subscribe = self._on_subscribe
         self.disconnected = threading.Event()
         self.client.on_disconnect = lambda *_: (self.connected.clear(), self.disconnected.set())
         self.client.reconnect_delay_set(min_delay=1, max_delay=2)
@@ -57,7 +58,9 @@ class Charger:
     def _on_connect(self, client, _u, _f, _r, _p) -> None:
         client.subscribe(f"{self.side.base}/cmd", qos=1)
         self.disconnected.clear()
-        self.connected.set()
+
+    def _on_subscribe(self, _c, _u, _mid, _reasons, _p) -> None:
+        self.connected.set()  # commands can reach us from now on
 
     def _on_message(self, _c, _u, message) -> None:
         with self.got_command:

@@ -85,7 +85,7 @@ def test_driver_sees_bays_change_as_chargers_report(qtbot, hub):
     engine.post(BayStatusReported("bay-4", BayStatus.FAULTED))
     qtbot.waitUntil(lambda: tiles["bay-2"].model.power_kw == "98.8", timeout=5000)
     assert tiles["bay-2"].model.headline == "Charging"
-    assert tiles["bay-2"].model.detail == "0.00 kWh delivered · battery 63 %"
+    assert tiles["bay-2"].model.detail == "0.00 kWh · battery 63 %"
     qtbot.waitUntil(lambda: tiles["bay-4"].model.state is TileState.OUT_OF_ORDER, timeout=5000)
     assert "Bay 4: Out of order" in tiles["bay-4"].accessibleName()
 
@@ -130,3 +130,27 @@ def test_demo_hub_shows_simulated_cars_charging(qtbot, tmp_path):
         assert tiles["bay-1"].model.state is TileState.FREE
         assert tiles["bay-6"].model.state is TileState.OUT_OF_ORDER
         window.close()
+
+
+def test_free_bays_show_their_price_and_fees_in_the_locale(qtbot, tmp_path):
+    from PySide6.QtCore import QLocale
+
+    from kiosk.config import load
+    from kiosk.engine.events import BayStatusReported as Status
+    from tests.conftest import REPO
+
+    settings = load(REPO / "resources" / "demo" / "kiosk.toml")
+    settings = type(settings)(**{**settings.__dict__, "data_dir": tmp_path / "d"})
+    with Hub(settings, charger_link=False) as hub:
+        watch_done = []
+        hub.engine.subscribe(lambda s: watch_done.append(s))
+        for bay in ("bay-1", "bay-5"):
+            hub.engine.post(Status(bay, BayStatus.AVAILABLE))
+        qtbot.waitUntil(lambda: bool(watch_done) and watch_done[-1].bay("bay-5").status is not None)
+        snap = watch_done[-1]
+        dc = bay_tile(snap.bay("bay-1"), QLocale(QLocale.Language.English))
+        ac = bay_tile(snap.bay("bay-5"), QLocale(QLocale.Language.German, QLocale.Country.Germany))
+    assert dc.price == "€0.59 per kWh"  # 0.4958 + 19 % VAT
+    assert dc.price_note == "idle fee €0.10/min after 2 h"
+    assert ac.price == "0,45\xa0€ per kWh"  # German number and currency format
+    assert ac.price_note == "+ 0,50\xa0€ per session"

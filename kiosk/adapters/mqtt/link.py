@@ -67,6 +67,7 @@ class ChargerLink:
         self._early_acks: set[int] = set()
         self._lock = threading.Lock()
         self.connected = threading.Event()
+        self._subscribe_mid: int | None = None
         self._client = self._build_client(hub_id, credentials_dir)
 
     # --- lifecycle ---------------------------------------------------------------------------
@@ -97,6 +98,7 @@ class ChargerLink:
         client.on_disconnect = self._on_disconnect
         client.on_message = self._on_message
         client.on_publish = self._on_publish
+        client.on_subscribe = self._on_subscribe
         return client
 
     def start(self) -> None:
@@ -140,8 +142,20 @@ class ChargerLink:
             flags.session_present,
         )
         # Subscribing again is harmless when the session was kept, and needed when it was not.
-        client.subscribe([(topic_filter, QOS) for topic_filter, _ in self._routes])
+        # `connected` is set once the broker has confirmed them: then nothing can slip past.
+        _, self._subscribe_mid = client.subscribe(
+            [(topic_filter, QOS) for topic_filter, _ in self._routes]
+        )
         client.publish(self.status_topic, self._status_payload("online"), qos=QOS, retain=True)
+
+    def _on_subscribe(
+        self, _c: mqtt.Client, _u: Any, mid: int, reasons: list[Any], _p: Any
+    ) -> None:
+        if mid != self._subscribe_mid:
+            return
+        refused = [str(r) for r in reasons if r.is_failure]
+        if refused:
+            log.error("broker refused subscriptions: %s", ", ".join(refused))
         self.connected.set()
 
     def _on_disconnect(self, _c: mqtt.Client, _u: Any, _f: Any, reason: Any, _p: Any) -> None:
