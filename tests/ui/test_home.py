@@ -143,7 +143,7 @@ def test_free_bays_show_their_price_and_fees_in_the_locale(qtbot, tmp_path):
     settings = type(settings)(**{**settings.__dict__, "data_dir": tmp_path / "d"})
     with Hub(settings, charger_link=False) as hub:
         watch_done = []
-        hub.engine.subscribe(lambda s: watch_done.append(s))
+        hub.engine.subscribe(watch_done.append)
         for bay in ("bay-1", "bay-5"):
             hub.engine.post(Status(bay, BayStatus.AVAILABLE))
         qtbot.waitUntil(lambda: bool(watch_done) and watch_done[-1].bay("bay-5").status is not None)
