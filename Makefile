@@ -4,11 +4,12 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 
 # Debian packages: what the Qt window needs, and what the tests' real components need.
-RUNTIME_DEBS := libegl1 libgl1 libxkbcommon0 libfontconfig1 libglib2.0-0 libdbus-1-3 \
+RUNTIME_DEBS := libpcsclite-dev pcscd libusb-1.0-0 libegl1 libgl1 libxkbcommon0 libfontconfig1 libglib2.0-0 libdbus-1-3 \
 	fonts-dejavu-core libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0 \
 	libxcb-randr0 libxcb-render-util0 libxcb-shape0 libxcb-xfixes0 libxcb-xkb1 \
 	libxkbcommon-x11-0 libx11-xcb1
-TEST_DEBS := $(RUNTIME_DEBS) xvfb xauth xdotool postgresql mosquitto mosquitto-clients openssl
+TEST_DEBS := $(RUNTIME_DEBS) xvfb xauth xdotool postgresql mosquitto mosquitto-clients openssl \
+	vsmartcard-vpcd
 
 .PHONY: demo test bench lint screenshots system-deps-runtime system-deps-test clean
 

@@ -120,6 +120,21 @@ class PaymentSettings:
 
 
 @dataclass(frozen=True)
+class DeviceSettings:
+    card_readers: tuple[str, ...] = _doc(
+        "Card reader URIs: pcsc:// (every PC/SC reader), pcsc://<name part>, "
+        "wedge:///dev/input/by-id/<device>, simulated://.",
+        (),
+    )
+    printer: str = _doc(
+        "Receipt printer URI: escpos+usb://VID:PID, escpos+tcp://host:9100, "
+        "escpos+serial:///dev/ttyUSB0?baudrate=…, escpos+file:///dev/usb/lp0, simulated://; "
+        "empty for none.",
+        "",
+    )
+
+
+@dataclass(frozen=True)
 class UiSettings:
     fullscreen: bool = _doc("Frameless full screen, for the kiosk itself.", False)
     width: int = _doc("Window width in pixels when not full screen.", 1280)
@@ -133,6 +148,9 @@ class Settings:
     seller: SellerSettings = _doc("Operator details for invoices.", default_factory=SellerSettings)
     broker: BrokerSettings = _doc("MQTT broker the chargers use.", default_factory=BrokerSettings)
     payments: PaymentSettings = _doc("How drivers pay.", default_factory=PaymentSettings)
+    devices: DeviceSettings = _doc(
+        "Card readers and the receipt printer.", default_factory=DeviceSettings
+    )
     ui: UiSettings = _doc("The touchscreen window.", default_factory=UiSettings)
     data_dir: Path = _doc("Folder for the database and generated files.", Path("data"))
     database_url: str = _doc(
@@ -351,8 +369,22 @@ def _check_cross_fields(s: Settings, name: str) -> None:
         fail("broker.ca_file", None, "a CA certificate file when broker.tls = true")
     if s.ui.width < 320 or s.ui.height < 320:
         fail("ui.width/ui.height", f"{s.ui.width}x{s.ui.height}", "at least 320x320 pixels")
+    for i, uri in enumerate(s.devices.card_readers):
+        _check_uri(f"devices.card_readers[{i}]", uri, reader=True, fail=fail)
+    if s.devices.printer:
+        _check_uri("devices.printer", s.devices.printer, reader=False, fail=fail)
     if s.payments.preauth_amount <= 0:
         fail("payments.preauth_amount", str(s.payments.preauth_amount), "an amount above 0")
+
+
+def _check_uri(key: str, uri: str, *, reader: bool, fail: Any) -> None:
+    from hw_drivers.registry import printer_class, reader_class
+    from hw_drivers.uri import DeviceUri, UriError
+
+    try:
+        (reader_class if reader else printer_class)(DeviceUri.parse(uri))
+    except UriError as exc:
+        fail(key, uri, f"a {'card reader' if reader else 'printer'} URI ({exc})")
 
 
 def describe() -> list[tuple[str, str, str, str]]:

@@ -40,6 +40,20 @@ def run_checks(settings: Settings) -> Iterator[Check]:
             yield check(settings)
         except Exception as exc:  # a broken check is reported, never a traceback
             yield Check(check.__name__.strip("_"), False, f"check crashed: {exc}")
+    yield from _devices(settings)
+
+
+def _devices(s: Settings) -> Iterator[Check]:
+    """Each configured reader and the printer, looked at through hw_drivers' own probe."""
+    from hw_drivers import probe_printer, probe_reader
+
+    probes = [probe_reader(uri) for uri in s.devices.card_readers]
+    if s.devices.printer:
+        probes.append(probe_printer(s.devices.printer))
+    for probe in probes:
+        parts = f" [{', '.join(probe.parts)}]" if probe.parts else ""
+        detail = f" ({probe.detail})" if probe.detail else ""
+        yield Check(probe.kind, probe.ok, f"{probe.uri}: {probe.state}{detail}{parts}")
 
 
 def _config(s: Settings) -> Check:

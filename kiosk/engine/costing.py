@@ -56,6 +56,8 @@ class Costing:
         self._tariffs = tariffs  # bay id → (ad hoc, member)
         self._zone = zone
         self._open: dict[str, _Open] = {}
+        self._bays: dict[str, str] = {}  # session → bay
+        self._stored: set[str] = set()  # tariff keys known to be in the tariffs table
 
     def tariff_for(self, bay_id: str, *, member: bool) -> LoadedTariff | None:
         ad_hoc, for_members = self._tariffs.get(bay_id, (None, None))
@@ -66,7 +68,8 @@ class Costing:
         loaded = self.tariff_for(session.bay_id, member=member)
         if loaded is None:
             return None
-        if db.get(models.Tariff, loaded.key) is None:
+        self._bays[session.id] = session.bay_id
+        if loaded.key not in self._stored and db.get(models.Tariff, loaded.key) is None:
             db.add(
                 models.Tariff(
                     id=loaded.key,
@@ -76,6 +79,7 @@ class Costing:
                     loaded_at=session.started_at,
                 )
             )
+        self._stored.add(loaded.key)
         self._open[session.id] = _Open(
             RunningCost(loaded.tariff, start=session.started_at, zone=self._zone)
         )
@@ -129,6 +133,9 @@ class Costing:
         )
         return True
 
+    def bay_of(self, session_id: str) -> str | None:
+        return self._bays.get(session_id)
+
     def idle_for(self, session_id: str, now: datetime) -> timedelta:
         """How long since the session's cost was last brought up to date."""
         entry = self._open.get(session_id)
@@ -140,6 +147,7 @@ class Costing:
 
     def close(self, session_id: str) -> FinalPrice | None:
         entry = self._open.pop(session_id, None)
+        self._bays.pop(session_id, None)
         if entry is None:
             return None
         final = entry.cost.current()
@@ -177,3 +185,5 @@ class Costing:
                     },
                 )
             self._open[session.id] = entry
+            self._bays[session.id] = session.bay_id
+            self._stored.add(row.tariff_id)

@@ -18,8 +18,9 @@ from decimal import Decimal
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import insert, select
+from sqlalchemy import insert, select, update
 from sqlalchemy.orm import Session as DbSession
+from sqlalchemy.orm import sessionmaker
 
 from kiosk.config import BaySettings, BrokerSettings, HubSettings, LoadedTariff
 from kiosk.domain.bay import BayStatus, Link
@@ -45,6 +46,7 @@ CommandListener = Callable[[ChargerCommand], None]
 RecordListener = Callable[[dict[str, Any]], None]
 
 _STOP = object()
+_OUTBOX_WAKE = (Tick, OutboxWork, OutboxAttemptFinished)
 
 
 class Engine:
@@ -66,6 +68,8 @@ class Engine:
     ) -> None:
         broker = broker or BrokerSettings()
         self._db = db
+        # No autoflush: the rules flush where they need to, and state is written in bulk.
+        self._sessions = sessionmaker(db.engine, expire_on_commit=False, autoflush=False)
         self._clock = clock
         self._hub = hub
         self._bay_settings = tuple(bays)
@@ -208,7 +212,7 @@ class Engine:
     def _commit(self, items: list[tuple[datetime, Event]]) -> tuple[Batch, list[Claim]]:
         batch = Batch(bays=dict(self._bays), pending=dict(self._pending), prices=dict(self._prices))
         claims: list[Claim] = []
-        with self._db.sessions.begin() as db:
+        with self._sessions.begin() as db:
             for at, event in items:
                 if self._rules.apply(batch, db, event, at):
                     continue
@@ -224,15 +228,18 @@ class Engine:
                         self._last_tick = at
                     case _:
                         log.warning("unhandled event %s", type(event).__name__)
-            self._rules.price_changes(batch, db, items[-1][0])
+            self._rules.price_changes(batch, items[-1][0])
+            db.flush()  # rows the rules added (sessions, audit) before the bulk writes
             if batch.samples:
                 db.execute(insert(models.MeterSample), batch.samples)
             if batch.slices:
                 db.execute(insert(models.SessionSlice), batch.slices)
-            for bay_id in batch.touched:
-                self._save_bay(db, batch.bays[bay_id], items[-1][0])
-            claims = self._outbox.claim_due(db, items[-1][0])
-            self._backlog = self._outbox.backlog(db)
+            self._write_state(db, batch, items[-1][0])
+            # The outbox only changes on ticks and outbox events: a burst of meter readings
+            # need not ask the database about it.
+            if any(isinstance(event, _OUTBOX_WAKE) for _, event in items):
+                claims = self._outbox.claim_due(db, items[-1][0])
+                self._backlog = self._outbox.backlog(db)
         return batch, claims
 
     def _after_commit(self, batch: Batch, claims: list[Claim], at: datetime) -> None:
@@ -362,24 +369,37 @@ class Engine:
         )
 
     @staticmethod
-    def _save_bay(db: DbSession, bay: BayState, at: datetime) -> None:
-        row = db.get(models.Bay, bay.id)
-        if row is None:  # pragma: no cover - rows are created at start
-            raise LookupError(bay.id)
-        row.status = bay.status.value if bay.status else None
-        row.link = bay.link.value
-        if bay.meter is not None:
-            row.register_wh = bay.meter.register_wh
-            row.register_seq = bay.meter.seq
-            row.register_received_at = bay.meter.received_at
-            row.register_charger_ts = bay.meter.charger_ts
-        row.updated_at = at
-        session = bay.session
-        if session is not None:  # billed energy so far, so a restart continues exactly
-            srow = db.get(models.ChargingSession, session.id)
-            if srow is not None:
-                srow.energy_wh = session.energy_wh
-                srow.meter_stop_wh = session.meter_last_wh
+    def _write_state(db: DbSession, batch: Batch, at: datetime) -> None:
+        """The batch's bay state and open sessions' figures, one bulk UPDATE per table."""
+        bays, sessions = [], dict(batch.session_costs)
+        for bay_id in sorted(batch.touched):
+            bay = batch.bays[bay_id]
+            meter = bay.meter
+            bays.append(
+                {
+                    "id": bay.id,
+                    "status": bay.status.value if bay.status else None,
+                    "link": bay.link.value,
+                    "register_wh": meter.register_wh if meter else None,
+                    "register_seq": meter.seq if meter else None,
+                    "register_received_at": meter.received_at if meter else None,
+                    "register_charger_ts": meter.charger_ts if meter else None,
+                    "updated_at": at,
+                }
+            )
+            session = bay.session
+            if session is not None:  # billed energy so far, so a restart continues exactly
+                row = sessions.setdefault(session.id, {"id": session.id})
+                row["energy_wh"] = session.energy_wh
+                row["meter_stop_wh"] = session.meter_last_wh
+        if bays:
+            db.execute(update(models.Bay), bays)
+        # One executemany per shape of row (energy only, cost only, both).
+        shapes: dict[frozenset[str], list[dict[str, Any]]] = {}
+        for row in sessions.values():
+            shapes.setdefault(frozenset(row), []).append(row)
+        for rows in shapes.values():
+            db.execute(update(models.ChargingSession), rows)
 
 
 def _sha256(token: str) -> str:

@@ -77,6 +77,7 @@ class Outbox:
         self, db: Session, *, kind: str, key: str, payload: dict[str, Any], now: datetime
     ) -> bool:
         """Queue the effect once; False when an entry with that key already exists."""
+        db.flush()  # an entry queued earlier in this batch must be seen
         if db.scalar(select(OutboxEntry.id).where(OutboxEntry.key == key)) is not None:
             return False
         db.add(

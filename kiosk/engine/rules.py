@@ -40,6 +40,8 @@ log = logging.getLogger("kiosk.engine")
 
 #: A session without meter readings has its time-based cost brought up to date this often.
 _REPRICE_IDLE = timedelta(seconds=60)
+#: The shown running cost is refreshed at most this often per session.
+_PRICE_EVERY = timedelta(milliseconds=250)
 
 #: Events that prove a charger is alive.
 _HEARD = (
@@ -64,6 +66,7 @@ class Rules:
     ) -> None:
         self._currency = currency
         self.costing = costing
+        self._priced_at: dict[str, datetime] = {}  # when each session's cost was last told
         self._hash_token = hash_token
         self.offline_after = offline_after
         self.command_timeout = command_timeout
@@ -286,6 +289,7 @@ class Rules:
             at,
             energy_wh=ev.energy_wh,
             power_w=ev.power_w,
+            **({"charger_ts": ev.charger_ts} if ev.charger_ts else {}),
             **({"session": session.id, "session_wh": session.energy_wh} if session else {}),
         )
         if outcome.verdict is Verdict.FIRST and session is not None:
@@ -425,6 +429,7 @@ class Rules:
         ended = session.ended(at, reason)
         self._save(db, batch, bay.id, ended)
         final = self.costing.close(session.id)
+        self._priced_at.pop(session.id, None)
         batch.prices.pop(session.id, None)
         batch.priced.discard(session.id)
         cost: dict[str, object] = {}
@@ -501,27 +506,31 @@ class Rules:
         ):
             batch.priced.add(bay.session.id)
 
-    def price_changes(self, batch: Batch, db: DbSession, at: datetime) -> None:
-        """After a batch: the new running cost of each session it touched, stored and told."""
+    def price_changes(self, batch: Batch, at: datetime) -> None:
+        """After a batch: the new running cost of sessions it touched, stored and told — at most
+        4 times a second each (a person reads no faster; the final price is exact at stop)."""
         for session_id in sorted(batch.priced):
+            last = self._priced_at.get(session_id)
+            if last is not None and at - last < _PRICE_EVERY and session_id in batch.prices:
+                continue
+            self._priced_at[session_id] = at
             price = self.costing.price(session_id)
             if price is None:
                 continue
             batch.prices[session_id] = price
-            row = db.get(models.ChargingSession, session_id)
-            if row is not None:
-                row.cost_excl_vat = price.total_cost.excl_vat
-                row.cost_incl_vat = price.total_cost.incl_vat
-                batch.record(
-                    "cost",
-                    row.bay_id,
-                    at,
-                    session=session_id,
-                    cost={
-                        "excl_vat": price.total_cost.excl_vat,
-                        "incl_vat": price.total_cost.incl_vat,
-                    },
-                )
+            total = price.total_cost
+            batch.session_costs[session_id] = {
+                "id": session_id,
+                "cost_excl_vat": total.excl_vat,
+                "cost_incl_vat": total.incl_vat,
+            }
+            batch.record(
+                "cost",
+                self.costing.bay_of(session_id),
+                at,
+                session=session_id,
+                cost={"excl_vat": total.excl_vat, "incl_vat": total.incl_vat},
+            )
 
     def _anomaly(
         self, batch: Batch, db: DbSession, kind: str, bay_id: str, at: datetime, detail: str

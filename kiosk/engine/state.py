@@ -56,6 +56,7 @@ class Batch:
     prices: dict[str, SessionPrice] = field(default_factory=dict)  # open sessions' cost
     slices: list[dict[str, Any]] = field(default_factory=list)  # priced stretches to store
     priced: set[str] = field(default_factory=set)  # sessions whose cost may have changed
+    session_costs: dict[str, dict[str, Any]] = field(default_factory=dict)  # rows to update
 
     def update(self, bay_id: str, **changes: Any) -> BayState:
         bay = replace(self.bays[bay_id], **changes)

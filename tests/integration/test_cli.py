@@ -161,3 +161,18 @@ def test_version_and_help():
     help_text = kiosk("--help").stdout
     for command in ("demo", "run", "doctor", "db", "config"):
         assert command in help_text
+
+
+def test_doctor_reports_each_configured_device(config, tmp_path):
+    with socket.socket() as s:  # a printer address where nothing answers
+        s.bind(("127.0.0.1", 0))
+        dead = s.getsockname()[1]
+    text = config.read_text() + (
+        f'\n[devices]\ncard_readers = ["simulated://"]\nprinter = "escpos+tcp://127.0.0.1:{dead}"\n'
+    )
+    config.write_text(text)
+    lines = kiosk("doctor", "--config", str(config)).stdout.splitlines()
+    reader = next(line for line in lines if line.split()[1] == "reader")
+    printer = next(line for line in lines if line.split()[1] == "printer")
+    assert reader.startswith("ok") and "simulated://" in reader
+    assert printer.startswith("FAIL") and f"127.0.0.1:{dead}" in printer

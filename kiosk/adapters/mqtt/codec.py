@@ -64,3 +64,11 @@ class Codec(ABC):
     @abstractmethod
     def encode(self, command: ChargerCommand) -> list[Outgoing]:
         """Messages that carry out the command (empty if the dialect cannot do it)."""
+
+    def keepalive(self) -> list[Outgoing]:
+        """Messages the charger expects from the kiosk regularly (every KEEPALIVE_S)."""
+        return []
+
+
+#: How often the link sends each codec's keep-alive messages.
+KEEPALIVE_S = 10.0

@@ -22,7 +22,7 @@ from paho.mqtt.packettypes import PacketTypes
 from paho.mqtt.properties import Properties
 
 from kiosk import credentials
-from kiosk.adapters.mqtt.codec import BayBinding, Codec, DecodeError
+from kiosk.adapters.mqtt.codec import KEEPALIVE_S, BayBinding, Codec, DecodeError
 from kiosk.config import BaySettings, BrokerSettings
 from kiosk.engine.commands import ChargerCommand
 from kiosk.engine.events import CommandReplied, Event, MessageRejected
@@ -46,8 +46,10 @@ class ChargerLink:
         codecs: Mapping[str, type[Codec]],
         post: Callable[[Event], None],
         credentials_dir: Path | None = None,
+        keepalive_s: float = KEEPALIVE_S,
     ) -> None:
         self._broker = broker
+        self._keepalive_s = keepalive_s
         self._post = post
         self.prefix = broker.topic_prefix.format(hub=hub_id)
         self.status_topic = f"{self.prefix}/kiosk/status"
@@ -55,11 +57,24 @@ class ChargerLink:
             bay.id: codecs[bay.dialect](BayBinding(bay.id, bay_base(bay, self.prefix)))
             for bay in bays
         }
-        self._routes = [
-            (topic_filter, codec)
-            for codec in self._codecs.values()
-            for topic_filter in codec.subscriptions()
-        ]
+        self._subscriptions = sorted(
+            {
+                topic_filter
+                for codec in self._codecs.values()
+                for topic_filter in codec.subscriptions()
+            }
+        )
+        # Routing: a topic under a bay's base goes to that bay's codec (one dict lookup per
+        # topic level); the few filters outside any base (OpenEVSE's announce topic) are
+        # matched once per distinct filter. Matching every filter of every bay was the
+        # bottleneck at 100 bays.
+        self._by_base = {codec.binding.base: codec for codec in self._codecs.values()}
+        outside: dict[str, list[Codec]] = {}
+        for codec in self._codecs.values():
+            for topic_filter in codec.subscriptions():
+                if not topic_filter.startswith(codec.binding.base + "/"):
+                    outside.setdefault(topic_filter, []).append(codec)
+        self._outside = list(outside.items())
         # mid → (bay, command id) for dialects that do not reply: the broker's PUBACK is the
         # confirmation. The PUBACK can beat the registration, so early acks are kept too.
         # Never hold this lock while calling paho: paho calls on_publish under its own lock.
@@ -68,6 +83,10 @@ class ChargerLink:
         self._lock = threading.Lock()
         self.connected = threading.Event()
         self._subscribe_mid: int | None = None
+        self._stopping = threading.Event()
+        self._keepalive = threading.Thread(
+            target=self._keep_alive, name="mqtt-keepalive", daemon=True
+        )
         self._client = self._build_client(hub_id, credentials_dir)
 
     # --- lifecycle ---------------------------------------------------------------------------
@@ -115,8 +134,12 @@ class ChargerLink:
         else:
             self._client.connect_async(self._broker.host, self._broker.port, keepalive=30)
         self._client.loop_start()
+        self._keepalive.start()
 
     def stop(self) -> None:
+        self._stopping.set()
+        if self._keepalive.is_alive():
+            self._keepalive.join(5)
         if self._client.is_connected():
             info = self._client.publish(
                 self.status_topic, self._status_payload("offline"), qos=QOS, retain=True
@@ -124,6 +147,16 @@ class ChargerLink:
             info.wait_for_publish(timeout=3)
         self._client.disconnect()
         self._client.loop_stop()
+
+    def _keep_alive(self) -> None:
+        """Some chargers (EVerest's communication check) expect to hear from the kiosk."""
+        messages = [out for codec in self._codecs.values() for out in codec.keepalive()]
+        if not messages:
+            return
+        while not self._stopping.wait(self._keepalive_s):
+            if self.connected.is_set():
+                for out in messages:
+                    self._client.publish(out.topic, out.payload, qos=QOS, retain=out.retain)
 
     @staticmethod
     def _status_payload(status: str) -> bytes:
@@ -144,7 +177,7 @@ class ChargerLink:
         # Subscribing again is harmless when the session was kept, and needed when it was not.
         # `connected` is set once the broker has confirmed them: then nothing can slip past.
         _, self._subscribe_mid = client.subscribe(
-            [(topic_filter, QOS) for topic_filter, _ in self._routes]
+            [(topic_filter, QOS) for topic_filter in self._subscriptions]
         )
         client.publish(self.status_topic, self._status_payload("online"), qos=QOS, retain=True)
 
@@ -162,12 +195,23 @@ class ChargerLink:
         self.connected.clear()
         log.warning("disconnected from broker: %s (reconnecting)", reason)
 
+    def _codecs_for(self, topic: str) -> list[Codec]:
+        found = []
+        parts = topic.split("/")
+        for depth in range(len(parts) - 1, 0, -1):
+            codec = self._by_base.get("/".join(parts[:depth]))
+            if codec is not None:
+                found.append(codec)
+                break
+        for topic_filter, codecs in self._outside:
+            if mqtt.topic_matches_sub(topic_filter, topic):
+                found.extend(codecs)
+        return found
+
     def _on_message(self, _c: mqtt.Client, _u: Any, message: mqtt.MQTTMessage) -> None:
         topic = message.topic
         matched = False
-        for topic_filter, codec in self._routes:
-            if not mqtt.topic_matches_sub(topic_filter, topic):
-                continue
+        for codec in self._codecs_for(topic):
             matched = True
             bay_id = codec.binding.bay_id
             try:

@@ -292,6 +292,9 @@ class EverestCodec(DialectCodec):
         """The keep-alive EVerest expects every `cfg_communication_check_to_s` seconds."""
         return Outgoing(topic=f"{self.base}/m2e/communication_check", payload=b"true")
 
+    def keepalive(self) -> list[Outgoing]:
+        return [self.communication_check()]
+
 
 def _current(f: Fields | None) -> Decimal | None:
     if f is None:

@@ -1,0 +1,1 @@
+"""Receipt printers: ESC/POS over TCP, serial, USB or a device file, and a simulator."""

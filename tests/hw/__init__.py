@@ -1,0 +1,1 @@
+"""Hardware drivers against real components: pcscd + vpcd, loopback ESC/POS printers."""
