@@ -520,7 +520,7 @@ class Rules:
             batch.prices[session_id] = price
             total = price.total_cost
             batch.session_costs[session_id] = {
-                "id": session_id,
+                "key": session_id,
                 "cost_excl_vat": total.excl_vat,
                 "cost_incl_vat": total.incl_vat,
             }
