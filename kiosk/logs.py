@@ -27,3 +27,5 @@ def setup(level: str = "info") -> None:
     root = logging.getLogger()
     root.handlers[:] = [handler]
     root.setLevel(level.upper())
+    # At DEBUG stripe-python logs whole responses (client secrets among them): never that.
+    logging.getLogger("stripe").setLevel(max(logging.INFO, root.level))

@@ -192,7 +192,10 @@ class Intents:
         try:
             self.api.capture(ref, {"amount_to_capture": minor(amount)}, {"idempotency_key": key})
         except stripe.StripeError as exc:
-            again = self.retrieve(ref)  # a lost answer or a concurrent capture: look again
+            try:  # a lost answer or a concurrent capture: look again
+                again = self.retrieve(ref)
+            except PaymentError:
+                raise as_payment_error(exc, "capture") from None  # unknown: retry later
             if again is not None and again["status"] == "succeeded":
                 return Captured(ref, self._captured(again), already=True)
             if isinstance(exc, stripe.InvalidRequestError) and again is not None:

@@ -147,11 +147,16 @@ class StripeTerminal:
             failure = _READER_FAILURES.get(code, Failure.PROVIDER_ERROR)
             raise _GaveUp(NotAuthorised(failure, ref, code)) from None
         except stripe.StripeError as exc:
+            if self._reader_working_on(ref):
+                return  # only the answer was lost
             err = as_payment_error(exc, action)
             raise _GaveUp(NotAuthorised(err.failure, ref, str(err))) from None
 
     def _reader_working_on(self, ref: str) -> bool:
-        action = self._reader_action()
+        try:
+            action = self._reader_action()
+        except stripe.StripeError:
+            return False
         return action is not None and _intent_of(action) == ref
 
     def _reader_action(self) -> dict[str, Any] | None:
