@@ -117,6 +117,13 @@ class PaymentSettings:
         "simulator",
     )
     preauth_amount: Decimal = _doc("Hold put on the card before charging.", Decimal(50))
+    reader_id: str = _doc("Stripe Terminal reader id (tmr_…) of this kiosk's card reader.", "")
+    checkout_success_url: str = _doc(
+        "Where the driver's phone goes after paying by QR code (the operator's page).",
+        "https://example.com/paid",
+    )
+    card_timeout_s: int = _doc("How long the card reader waits for a card.", 60)
+    stripe_api_base: str = _doc("Stripe API address; only for tests against a Stripe double.", "")
 
 
 @dataclass(frozen=True)
@@ -373,6 +380,12 @@ def _check_cross_fields(s: Settings, name: str) -> None:
         _check_uri(f"devices.card_readers[{i}]", uri, reader=True, fail=fail)
     if s.devices.printer:
         _check_uri("devices.printer", s.devices.printer, reader=False, fail=fail)
+    if s.payments.provider == "stripe" and not s.payments.reader_id:
+        fail(
+            "payments.reader_id",
+            "",
+            "the Stripe Terminal reader id (tmr_…) when provider = 'stripe'",
+        )
     if s.payments.preauth_amount <= 0:
         fail("payments.preauth_amount", str(s.payments.preauth_amount), "an amount above 0")
 

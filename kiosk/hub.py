@@ -11,10 +11,19 @@ from concurrent.futures import ThreadPoolExecutor
 from kiosk import credentials
 from kiosk.adapters.mqtt.dialects import CODECS
 from kiosk.adapters.mqtt.link import ChargerLink
+from kiosk.adapters.payments import handlers as payment_handlers
+from kiosk.adapters.payments.accounts import Accounts, StripeOffSession
+from kiosk.adapters.payments.base import PaymentProvider
+from kiosk.adapters.payments.simulator import SimulatedOffSession, Simulator
+from kiosk.adapters.payments.stripe_checkout import StripeCheckout
+from kiosk.adapters.payments.stripe_common import StripeConnection
+from kiosk.adapters.payments.stripe_terminal import StripeTerminal
 from kiosk.config import Settings
+from kiosk.domain.payment import PaymentMethod
 from kiosk.engine.clock import Clock, SystemClock
 from kiosk.engine.engine import Engine
 from kiosk.engine.outbox import Backoff, Handler
+from kiosk.store.accounts import DbAccountStore
 from kiosk.store.database import Database, open_database
 
 log = logging.getLogger("kiosk.hub")
@@ -31,7 +40,10 @@ class Hub:
         charger_link: bool = True,
         outbox_handlers: Mapping[str, Handler] | None = None,
         backoff: Backoff | None = None,
+        payment_providers: Mapping[PaymentMethod, PaymentProvider] | None = None,
     ) -> None:
+        self._providers = payment_providers
+        self._stripe: StripeConnection | None = None
         self.settings = settings
         self.clock = clock or SystemClock()
         self._with_link = charger_link
@@ -54,6 +66,11 @@ class Hub:
         self.db = open_database(s.resolved_database_url)  # raises StoreError: nothing started yet
         try:
             hash_token = self._token_hasher()
+            providers = self._providers or self._build_providers()
+            handlers = {
+                **payment_handlers.outbox_handlers({p.name: p for p in providers.values()}),
+                **self._handlers,
+            }
             self._network = ThreadPoolExecutor(max_workers=4, thread_name_prefix="net")
             self._engine = Engine(
                 db=self.db,
@@ -67,7 +84,9 @@ class Hub:
                 },
                 hash_token=hash_token,
                 executor=self._network,
-                outbox_handlers=self._handlers,
+                outbox_handlers=handlers,
+                payment_providers=providers,
+                default_hold=s.payments.preauth_amount,
                 backoff=self._backoff,
             )
             self._engine.start()
@@ -87,6 +106,34 @@ class Hub:
             raise
         log.info("hub started hub=%s bays=%d db=%s", s.hub.id, len(s.bays), self.db.dialect)
         return self
+
+    def _build_providers(self) -> dict[PaymentMethod, PaymentProvider]:
+        """The ways to pay, from config: Stripe (Terminal, Checkout, saved cards) or simulated."""
+        s = self.settings
+        assert self.db is not None
+        store = DbAccountStore(self.db.sessions, currency=s.hub.currency)
+        if s.payments.provider == "simulator":
+            return {
+                PaymentMethod.TERMINAL: Simulator(
+                    method=PaymentMethod.TERMINAL, timeout_s=s.payments.card_timeout_s
+                ),
+                PaymentMethod.QR: Simulator(
+                    method=PaymentMethod.QR,
+                    name="simulator_qr",
+                    timeout_s=s.payments.card_timeout_s,
+                ),
+                PaymentMethod.ACCOUNT: Accounts(store, charger=SimulatedOffSession()),
+            }
+        secret = credentials.require("stripe_api_key", credentials_dir=self.credentials_dir)
+        self._stripe = StripeConnection(secret, api_base=s.payments.stripe_api_base or None)
+        client = self._stripe.client
+        return {
+            PaymentMethod.TERMINAL: StripeTerminal(
+                client, reader_id=s.payments.reader_id, timeout_s=s.payments.card_timeout_s
+            ),
+            PaymentMethod.QR: StripeCheckout(client, success_url=s.payments.checkout_success_url),
+            PaymentMethod.ACCOUNT: Accounts(store, charger=StripeOffSession(client)),
+        }
 
     def _token_hasher(self) -> Callable[[str], str]:
         """Card UIDs and charger tokens are stored only as an HMAC with the kiosk's key."""
@@ -109,6 +156,9 @@ class Hub:
         if self._network is not None:
             self._network.shutdown(wait=True, cancel_futures=False)
             self._network = None
+        if self._stripe is not None:
+            self._stripe.close()
+            self._stripe = None
         if self.db is not None:
             self.db.close()
             self.db = None

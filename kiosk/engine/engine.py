@@ -22,9 +22,11 @@ from sqlalchemy import Connection, Table, Update, bindparam, insert, select, upd
 from sqlalchemy.orm import Session as DbSession
 from sqlalchemy.orm import sessionmaker
 
+from kiosk.adapters.payments.base import PaymentProvider
 from kiosk.config import BaySettings, BrokerSettings, HubSettings, LoadedTariff
 from kiosk.domain.bay import BayStatus, Link
 from kiosk.domain.metering import Register
+from kiosk.domain.payment import PaymentMethod
 from kiosk.domain.session import OPEN, Origin, Session, SessionState
 from kiosk.domain.tariff import SessionPrice
 from kiosk.domain.tariff.display import PriceLine, price_lines
@@ -33,8 +35,9 @@ from kiosk.engine.commands import ChargerCommand
 from kiosk.engine.costing import Costing
 from kiosk.engine.events import Event, OutboxAttemptFinished, OutboxWork, Tick
 from kiosk.engine.outbox import Backoff, Claim, Handler, Outbox
+from kiosk.engine.payments import Payments
 from kiosk.engine.rules import Rules
-from kiosk.engine.snapshot import BayView, HubSnapshot, SessionView
+from kiosk.engine.snapshot import BayView, HubSnapshot, PaymentView, SessionView
 from kiosk.engine.state import Batch, BayState, PendingCommand
 from kiosk.store import models
 from kiosk.store.database import Database
@@ -61,6 +64,8 @@ class Engine:
         broker: BrokerSettings | None = None,
         tariffs: Mapping[str, tuple[LoadedTariff | None, LoadedTariff | None]] | None = None,
         hash_token: Callable[[str], str] | None = None,
+        payment_providers: Mapping[PaymentMethod, PaymentProvider] | None = None,
+        default_hold: Decimal = Decimal(50),
         outbox_handlers: Mapping[str, Handler] | None = None,
         backoff: Backoff | None = None,
         tick_seconds: float = 1.0,
@@ -74,6 +79,17 @@ class Engine:
         self._hub = hub
         self._bay_settings = tuple(bays)
         self._inbox: queue.SimpleQueue[tuple[datetime, Event] | object] = queue.SimpleQueue()
+        self._payments = (
+            Payments(
+                providers=payment_providers,
+                executor=executor,
+                post=self.post,
+                currency=hub.currency,
+                default_hold=default_hold,
+            )
+            if payment_providers
+            else None
+        )
         self._rules = Rules(
             currency=hub.currency,
             hash_token=hash_token or _sha256,
@@ -81,6 +97,7 @@ class Engine:
             command_timeout=timedelta(seconds=broker.command_timeout_s),
             command_attempts=broker.command_retries,
             costing=Costing(tariffs=tariffs or {}, zone=ZoneInfo(hub.timezone)),
+            payments=self._payments,
         )
         self._outbox = Outbox(
             handlers=outbox_handlers or {}, executor=executor, post=self.post, backoff=backoff
@@ -147,6 +164,9 @@ class Engine:
         with self._db.sessions.begin() as db:
             self._bays = self._load(db, now)
             self._reprice(db)
+            if self._payments is not None:
+                for work in self._payments.recover(db, now):
+                    self._outbox.enqueue(db, now=now, **work)
             recovered = self._outbox.recover(db, now)
             self._backlog = self._outbox.backlog(db)
         if recovered:
@@ -222,13 +242,17 @@ class Engine:
                             db, kind=event.kind, key=event.key, payload=event.payload, now=at
                         )
                     case OutboxAttemptFinished():
-                        self._outbox.finish(db, event, at)
+                        done = self._outbox.finish(db, event, at)
+                        if done is not None and self._payments is not None:
+                            self._payments.settled(batch, db, done.kind, done.key, done.result, at)
                     case Tick():
                         self._rules.supervise(batch, db, at)
                         self._last_tick = at
                     case _:
                         log.warning("unhandled event %s", type(event).__name__)
             self._rules.price_changes(batch, items[-1][0])
+            for work in batch.outbox_work:
+                self._outbox.enqueue(db, now=items[-1][0], **work)
             db.flush()  # rows the rules added (sessions, audit) before the bulk writes
             # Core statements on the session's connection: same SQL as the ORM's bulk path,
             # without its per-row bookkeeping (the engine's hottest code).
@@ -240,7 +264,7 @@ class Engine:
             self._write_state(conn, batch, items[-1][0])
             # The outbox only changes on ticks and outbox events: a burst of meter readings
             # need not ask the database about it.
-            if any(isinstance(event, _OUTBOX_WAKE) for _, event in items):
+            if batch.outbox_work or any(isinstance(event, _OUTBOX_WAKE) for _, event in items):
                 claims = self._outbox.claim_due(db, items[-1][0])
                 self._backlog = self._outbox.backlog(db)
         return batch, claims
@@ -263,6 +287,9 @@ class Engine:
                 except Exception:
                     log.exception("command listener failed for %s", command)
         self._outbox.dispatch(claims)
+        if self._payments is not None:
+            for job in batch.jobs:
+                self._payments.dispatch(job)
 
     def _publish(self, at: datetime) -> None:
         self._version += 1
@@ -273,7 +300,12 @@ class Engine:
             hub_name=self._hub.name,
             currency=self._hub.currency,
             bays=tuple(
-                _view(self._bays[b.id], self._prices, self._price_lines.get(b.id, ()))
+                _view(
+                    self._bays[b.id],
+                    self._prices,
+                    self._price_lines.get(b.id, ()),
+                    self._payments.views.get(b.id) if self._payments else None,
+                )
                 for b in self._bay_settings
             ),
             outbox_backlog=self._backlog,
@@ -421,7 +453,10 @@ def _sha256(token: str) -> str:
 
 
 def _view(
-    bay: BayState, prices: Mapping[str, SessionPrice], lines: tuple[PriceLine, ...]
+    bay: BayState,
+    prices: Mapping[str, SessionPrice],
+    lines: tuple[PriceLine, ...],
+    payment: PaymentView | None,
 ) -> BayView:
     session = bay.session
     return BayView(
@@ -436,6 +471,7 @@ def _view(
         soc_pct=bay.soc_pct,
         rejected_messages=bay.rejected,
         price_lines=lines,
+        payment=payment,
         session=SessionView(
             session.id,
             session.state.value,

@@ -100,6 +100,44 @@ class StartRequested(Event):
 
 
 @dataclass(frozen=True, slots=True)
+class PayRequested(Event):
+    """A driver chose a bay and a way to pay: hold money, then start the charge."""
+
+    bay_id: str
+    session_id: str
+    method: str  # PaymentMethod value: terminal, qr, account
+    payer: str | None = None  # account payments: the HMAC of the membership card's UID
+
+
+@dataclass(frozen=True, slots=True)
+class PayCancelled(Event):
+    """The driver cancelled (or walked away from) the payment step."""
+
+    session_id: str
+
+
+@dataclass(frozen=True, slots=True)
+class PaymentProgressed(Event):
+    """The payment step's countdown, from the worker that waits for the card or phone."""
+
+    session_id: str
+    stage: str
+    remaining_s: float
+    timeout_s: float
+    ref: str | None = None
+    qr_url: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class PaymentAnswered(Event):
+    """How the authorisation ended: `Authorised`, `NotAuthorised` or an error text."""
+
+    session_id: str
+    result: Any  # kiosk.adapters.payments.base.Authorised | NotAuthorised (frozen values)
+    error: str | None = None  # the outcome is unknown (network): reconcile before any retry
+
+
+@dataclass(frozen=True, slots=True)
 class StopRequested(Event):
     """The driver (or attendant) asked to stop the bay's session."""
 

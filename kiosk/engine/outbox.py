@@ -125,27 +125,31 @@ class Outbox:
             claims.append(Claim(row.id, row.kind, row.key, dict(row.payload), row.attempts))
         return claims
 
-    def finish(self, db: Session, outcome: OutboxAttemptFinished, now: datetime) -> None:
+    def finish(
+        self, db: Session, outcome: OutboxAttemptFinished, now: datetime
+    ) -> OutboxEntry | None:
+        """Record an attempt's outcome; returns the entry when it is done now."""
         row = db.get(OutboxEntry, outcome.entry_id)
         if row is None or row.state == OutboxState.DONE:
-            return  # a late report of an attempt already settled: nothing to do
+            return None  # a late report of an attempt already settled: nothing to do
         if outcome.ok:
             row.state = OutboxState.DONE
             row.result = outcome.result
             row.done_at = now
             row.last_error = None
-        else:
-            row.state = OutboxState.PENDING
-            row.last_error = (outcome.error or "failed")[:500]
-            row.next_attempt_at = now + self._backoff.after(row.attempts)
-            log.warning(
-                "outbox attempt failed kind=%s key=%s attempt=%d retry_at=%s error=%s",
-                row.kind,
-                row.key,
-                row.attempts,
-                row.next_attempt_at.isoformat(),
-                row.last_error,
-            )
+            return row
+        row.state = OutboxState.PENDING
+        row.last_error = (outcome.error or "failed")[:500]
+        row.next_attempt_at = now + self._backoff.after(row.attempts)
+        log.warning(
+            "outbox attempt failed kind=%s key=%s attempt=%d retry_at=%s error=%s",
+            row.kind,
+            row.key,
+            row.attempts,
+            row.next_attempt_at.isoformat(),
+            row.last_error,
+        )
+        return None
 
     def backlog(self, db: Session) -> int:
         count = db.scalar(

@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session as DbSession
 
 from kiosk.domain.bay import OUT_OF_SERVICE, PLUGGED_IN, BayStatus, Link
 from kiosk.domain.metering import ANOMALIES, MOVES_BASELINE, Reading, Verdict, assess
+from kiosk.domain.payment import PaymentMethod
 from kiosk.domain.session import OPEN, Origin, Session, SessionState
 from kiosk.engine.commands import ChargerAction, ChargerCommand
 from kiosk.engine.costing import Costing
@@ -30,9 +31,14 @@ from kiosk.engine.events import (
     Event,
     MessageRejected,
     MeterSampleReported,
+    PayCancelled,
+    PaymentAnswered,
+    PaymentProgressed,
+    PayRequested,
     StartRequested,
     StopRequested,
 )
+from kiosk.engine.payments import Payments
 from kiosk.engine.state import Batch, BayState
 from kiosk.store import models
 
@@ -63,7 +69,9 @@ class Rules:
         command_timeout: timedelta,
         command_attempts: int,
         costing: Costing,
+        payments: Payments | None = None,
     ) -> None:
+        self.payments = payments
         self._currency = currency
         self.costing = costing
         self._priced_at: dict[str, datetime] = {}  # when each session's cost was last told
@@ -76,6 +84,9 @@ class Rules:
         """Apply one event; returns False for events these rules do not handle."""
         if isinstance(event, MessageRejected):
             self._rejected(batch, event, at)
+            return True
+        if isinstance(event, PayCancelled | PaymentProgressed | PaymentAnswered):
+            self._payment(batch, db, event, at)
             return True
         bay_id = getattr(event, "bay_id", None)
         if bay_id is None:
@@ -100,6 +111,8 @@ class Rules:
                 self._replied(batch, db, event, at)
             case StartRequested():
                 self._start(batch, db, event, at)
+            case PayRequested():
+                self._pay(batch, db, event, at)
             case StopRequested():
                 self._stop(batch, db, event, at)
             case ChargerHeartbeat():
@@ -351,6 +364,50 @@ class Rules:
         )
         batch.send(_command(batch.bays[bay.id], ChargerAction.START), at)
 
+    def _pay(self, batch: Batch, db: DbSession, ev: PayRequested, at: datetime) -> None:
+        bay = batch.bays[ev.bay_id]
+        if self.payments is None or bay.session is not None or bay.status in OUT_OF_SERVICE:
+            log.warning("payment refused: bay=%s is not free", bay.id)
+            return
+        method = PaymentMethod(ev.method)
+        tariff = self.costing.tariff_for(bay.id, member=method is PaymentMethod.ACCOUNT)
+        job = self.payments.request(
+            batch,
+            db,
+            bay_id=bay.id,
+            session_id=ev.session_id,
+            method=method,
+            payer=ev.payer,
+            tariff=tariff.tariff if tariff else None,
+            at=at,
+        )
+        if job is not None:
+            batch.jobs.append(job)
+
+    def _payment(self, batch: Batch, db: DbSession, ev: Event, at: datetime) -> None:
+        payments = self.payments
+        if payments is None:
+            return
+        if isinstance(ev, PayCancelled):
+            payments.cancel(ev.session_id)
+        elif isinstance(ev, PaymentProgressed):
+            payments.progressed(db, ev, at)
+        elif isinstance(ev, PaymentAnswered):
+            authorised = payments.answered(batch, db, ev, at)
+            bay_id = payments.bay_of(ev.session_id)
+            if authorised is None or bay_id is None:
+                return
+            bay = batch.bays[bay_id]
+            if bay.session is not None:  # someone else started meanwhile: give the money back
+                work = payments.session_ended(batch, db, ev.session_id, None, at)
+                if work is not None:
+                    batch.outbox_work.append(work)
+                return
+            member = payments.method_of(bay_id) == PaymentMethod.ACCOUNT.value
+            self._open(batch, db, bay, ev.session_id, at, Origin.KIOSK, member=member)
+            payments.started(db, ev.session_id)
+            batch.send(_command(batch.bays[bay.id], ChargerAction.START), at)
+
     def _stop(self, batch: Batch, db: DbSession, ev: StopRequested, at: datetime) -> None:
         bay = batch.bays[ev.bay_id]
         if bay.session is None:
@@ -429,6 +486,12 @@ class Rules:
         ended = session.ended(at, reason)
         self._save(db, batch, bay.id, ended)
         final = self.costing.close(session.id)
+        if self.payments is not None:
+            work = self.payments.session_ended(
+                batch, db, session.id, final.price if final else None, at
+            )
+            if work is not None:
+                batch.outbox_work.append(work)
         self._priced_at.pop(session.id, None)
         batch.prices.pop(session.id, None)
         batch.priced.discard(session.id)

@@ -21,6 +21,28 @@ class SessionView:
 
 
 @dataclass(frozen=True, slots=True)
+class PaymentView:
+    """The payment step of a bay's journey, as the screen shows it."""
+
+    session_id: str
+    method: str
+    state: str  # PaymentState value
+    hold: Decimal
+    currency: str
+    stage: str | None = None  # Stage value while waiting for the card or phone
+    remaining_s: float | None = None
+    timeout_s: float | None = None
+    qr_url: str | None = None
+    message_key: str | None = None  # why it failed: payment.<failure>
+    money: str | None = None  # MoneyOutcome value: what happened to the driver's money
+    next_step: str | None = None  # NextStep value
+    brand: str | None = None
+    last4: str | None = None
+    captured: Decimal | None = None
+    released: Decimal | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class BayView:
     id: str
     label: str
@@ -34,6 +56,7 @@ class BayView:
     session: SessionView | None
     rejected_messages: int = 0  # charger messages refused since start (bad payloads)
     price_lines: tuple[PriceLine, ...] = ()  # the ad-hoc tariff, in AFIR order (empty: none)
+    payment: PaymentView | None = None  # the latest payment of this bay's journey
 
 
 @dataclass(frozen=True, slots=True)

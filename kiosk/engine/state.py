@@ -57,6 +57,8 @@ class Batch:
     slices: list[dict[str, Any]] = field(default_factory=list)  # priced stretches to store
     priced: set[str] = field(default_factory=set)  # sessions whose cost may have changed
     session_costs: dict[str, dict[str, Any]] = field(default_factory=dict)  # rows to update
+    outbox_work: list[dict[str, Any]] = field(default_factory=list)  # {kind, key, payload}
+    jobs: list[Any] = field(default_factory=list)  # payment authorisations to start after commit
 
     def update(self, bay_id: str, **changes: Any) -> BayState:
         bay = replace(self.bays[bay_id], **changes)

@@ -1,0 +1,237 @@
+"""Paying at the hub through the real engine: hold, charge, capture exactly, release the rest."""
+
+from __future__ import annotations
+
+import json
+from datetime import UTC, datetime, timedelta
+from decimal import Decimal
+
+import pytest
+
+from kiosk.adapters.payments.simulator import NO_DELAYS, Simulator
+from kiosk.config import from_table
+from kiosk.domain.bay import BayStatus
+from kiosk.domain.payment import PaymentMethod
+from kiosk.engine.events import (
+    BayStatusReported,
+    CommandReplied,
+    MeterSampleReported,
+    PayCancelled,
+    PayRequested,
+    Tick,
+)
+from kiosk.hub import Hub
+from kiosk.store import models
+from kiosk.store.accounts import DbAccountStore
+from tests.conftest import hub_table
+from tests.helpers import Watcher
+
+TARIFF = {
+    "id": "PAY",
+    "currency": "EUR",
+    "elements": [
+        {"price_components": [{"type": "ENERGY", "price": 0.50, "vat": 19.0, "step_size": 1}]}
+    ],
+}
+
+
+@pytest.fixture
+def settings(tmp_path):
+    (tmp_path / "t.json").write_text(json.dumps(TARIFF))
+    table = hub_table(2, data_dir=str(tmp_path / "data"), payments={"preauth_amount": "30"})
+    for bay in table["bays"]:
+        bay["tariff"] = "t.json"
+    return from_table(table, base=tmp_path)
+
+
+def providers(hub_db=None, *, auto_card="visa"):
+    terminal = Simulator(
+        method=PaymentMethod.TERMINAL,
+        delays=NO_DELAYS,
+        poll_s=0.01,
+        timeout_s=5,
+        auto_card=auto_card,
+    )
+    return terminal, {
+        PaymentMethod.TERMINAL: terminal,
+        PaymentMethod.QR: Simulator(
+            method=PaymentMethod.QR,
+            name="sim_qr",
+            delays=NO_DELAYS,
+            poll_s=0.01,
+            timeout_s=5,
+            auto_card=auto_card,
+        ),
+    }
+
+
+def payment(hub, session_id):
+    with hub.db.sessions() as db:
+        return db.get(models.Payment, f"pay-{session_id}")
+
+
+def charge(hub, clock, watch, bay, kwh):
+    """The charger confirms, delivers `kwh` over an hour, the car leaves."""
+    engine = hub.engine
+    start = watch.until_commands(1)[-1]
+    engine.post(CommandReplied(bay, start.id, ok=True))
+    engine.post(BayStatusReported(bay, BayStatus.CHARGING))
+    clock.advance(timedelta(hours=1))
+    engine.post(MeterSampleReported(bay, Decimal(10_000 + kwh * 1000), Decimal(kwh * 1000), seq=2))
+    engine.post(BayStatusReported(bay, BayStatus.AVAILABLE))
+    watch.until(lambda s: s.bay(bay).session is None)
+    engine.post(Tick())  # the outbox picks the capture up
+
+
+def test_tap_charge_and_exactly_the_final_price_is_captured(settings, clock):
+    _, provs = providers()
+    with Hub(settings, charger_link=False, clock=clock, payment_providers=provs) as hub:
+        watch = Watcher(hub.engine)
+        hub.engine.post(MeterSampleReported("bay-1", Decimal(10_000), seq=1))
+        hub.engine.post(BayStatusReported("bay-1", BayStatus.PREPARING))
+        hub.engine.post(PayRequested("bay-1", "s-pay", "terminal"))
+        snap = watch.until(lambda s: s.bay("bay-1").session is not None)
+        view = snap.bay("bay-1").payment
+        assert (view.state, view.hold, view.brand, view.last4) == (
+            "authorised",
+            Decimal("30.00"),
+            "visa",
+            "4242",
+        )
+        charge(hub, clock, watch, "bay-1", 12)
+        snap = watch.until(lambda s: s.bay("bay-1").payment.state == "captured")
+        row = payment(hub, "s-pay")
+        with hub.db.sessions() as db:
+            session = db.get(models.ChargingSession, "s-pay")
+    assert session.cost_incl_vat == Decimal("7.14")  # 12 kWh × 0.50 + 19 % VAT
+    assert row.amount_captured == session.cost_incl_vat  # exactly the final price
+    assert snap.bay("bay-1").payment.released == Decimal("22.86")  # the rest of the hold
+    assert (row.card_brand, row.card_last4, row.session_id) == ("visa", "4242", "s-pay")
+
+
+def test_a_declined_card_starts_nothing_and_says_what_to_do(settings, clock):
+    terminal, provs = providers(auto_card=None)
+    with Hub(settings, charger_link=False, clock=clock, payment_providers=provs) as hub:
+        watch = Watcher(hub.engine)
+        hub.engine.post(PayRequested("bay-2", "s-dec", "terminal"))
+        watch.until(
+            lambda s: s.bay("bay-2").payment and s.bay("bay-2").payment.stage == "present_card"
+        )
+        terminal.present("declined")
+        snap = watch.until(lambda s: s.bay("bay-2").payment.state == "failed")
+        view = snap.bay("bay-2").payment
+        assert (view.message_key, view.money, view.next_step) == (
+            "payment.declined",
+            "nothing_taken",
+            "try_another_card",
+        )
+        assert snap.bay("bay-2").session is None and not watch.commands
+
+
+def test_the_driver_cancels_while_the_reader_waits(settings, clock):
+    _, provs = providers(auto_card=None)
+    with Hub(settings, charger_link=False, clock=clock, payment_providers=provs) as hub:
+        watch = Watcher(hub.engine)
+        hub.engine.post(PayRequested("bay-1", "s-can", "terminal"))
+        snap = watch.until(
+            lambda s: s.bay("bay-1").payment and s.bay("bay-1").payment.remaining_s is not None
+        )
+        assert 0 < snap.bay("bay-1").payment.remaining_s <= 5  # the countdown the driver sees
+        hub.engine.post(PayCancelled("s-can"))
+        snap = watch.until(lambda s: s.bay("bay-1").payment.state == "failed")
+        assert snap.bay("bay-1").payment.message_key == "payment.cancelled"
+        assert snap.bay("bay-1").session is None
+
+
+def test_nothing_delivered_releases_the_whole_hold(settings, clock):
+    _, provs = providers()
+    with Hub(settings, charger_link=False, clock=clock, payment_providers=provs) as hub:
+        watch = Watcher(hub.engine)
+        hub.engine.post(PayRequested("bay-1", "s-zero", "qr"))
+        watch.until(lambda s: s.bay("bay-1").session is not None)
+        hub.engine.post(BayStatusReported("bay-1", BayStatus.AVAILABLE))  # the car left
+        hub.engine.post(Tick())
+        watch.until(lambda s: s.bay("bay-1").payment.state == "cancelled")
+        assert payment(hub, "s-zero").amount_captured == Decimal(0)
+
+
+def test_a_membership_card_pays_with_the_member_tariff(settings, clock):
+    with Hub(
+        settings, charger_link=False, clock=clock, payment_providers={}
+    ) as probe:  # only to create the database and its tables
+        token = probe._token_hasher()("04AABBCCDD")
+        with probe.db.sessions.begin() as db:
+            db.add(
+                models.Account(
+                    id="acct-1",
+                    token_hmac=token,
+                    name="Fleet",
+                    kind="prepaid",
+                    balance=Decimal(100),
+                    credit_limit=Decimal(0),
+                    blocked=False,
+                    stripe_customer_id=None,
+                    created_at=datetime.now(UTC),
+                )
+            )
+    hub = Hub(settings, charger_link=False, clock=clock)
+    hub.start()
+    try:
+        store = DbAccountStore(hub.db.sessions, currency="EUR")
+        assert store.find_by_token(token).id == "acct-1"
+        watch = Watcher(hub.engine)
+        hub.engine.post(PayRequested("bay-2", "s-mem", "account", payer=token))
+        watch.until(lambda s: s.bay("bay-2").session is not None)
+        with hub.db.sessions() as db:
+            assert db.get(models.ChargingSession, "s-mem").member
+        assert payment(hub, "s-mem").state == "authorised"
+    finally:
+        hub.stop()
+
+
+def test_an_unknown_membership_card_is_refused_with_the_other_ways_to_pay(settings, clock):
+    with Hub(settings, charger_link=False, clock=clock) as hub:
+        watch = Watcher(hub.engine)
+        hub.engine.post(PayRequested("bay-1", "s-unk", "account", payer="f" * 64))
+        snap = watch.until(
+            lambda s: s.bay("bay-1").payment and s.bay("bay-1").payment.state == "failed"
+        )
+        assert snap.bay("bay-1").payment.message_key == "payment.card_not_registered"
+        assert snap.bay("bay-1").payment.next_step == "pay_another_way"
+
+
+def test_an_authorisation_cut_off_by_a_stop_is_released_at_restart(settings, clock):
+    """The engine stops while the reader waits: the payment row is left `authorising` with the
+    provider's reference, as a crash would leave it. The next start releases that hold."""
+    terminal = Simulator(
+        method=PaymentMethod.TERMINAL, delays=NO_DELAYS, poll_s=0.01, timeout_s=1, auto_card=None
+    )
+    provs = {PaymentMethod.TERMINAL: terminal}
+    hub = Hub(settings, charger_link=False, clock=clock, payment_providers=provs).start()
+    watch = Watcher(hub.engine)
+    hub.engine.post(PayRequested("bay-1", "s-cut", "terminal"))
+    watch.until(lambda s: payment(hub, "s-cut").provider_ref is not None)
+    hub.stop()  # the worker's late answer has no engine to go to
+    ref = None
+    with Hub(settings, charger_link=False, clock=clock, payment_providers=provs) as again:
+        watch = Watcher(again.engine)
+        again.engine.post(Tick())
+        watch.until(lambda s: payment(again, "s-cut").state == "cancelled")
+        ref = payment(again, "s-cut").provider_ref
+    assert terminal.look_up(ref=ref).status.value == "cancelled"  # nothing stays held
+
+
+@pytest.mark.parametrize("method", ["terminal", "qr"])
+def test_both_ways_to_pay_show_their_step(settings, clock, method):
+    _, provs = providers(auto_card=None)
+    with Hub(settings, charger_link=False, clock=clock, payment_providers=provs) as hub:
+        watch = Watcher(hub.engine)
+        hub.engine.post(PayRequested("bay-1", f"s-{method}", method))
+        stage = "present_card" if method == "terminal" else "scan_qr"
+        snap = watch.until(
+            lambda s: s.bay("bay-1").payment and s.bay("bay-1").payment.stage == stage
+        )
+        if method == "qr":
+            assert snap.bay("bay-1").payment.qr_url
+        hub.engine.post(PayCancelled(f"s-{method}"))
+        watch.until(lambda s: s.bay("bay-1").payment.state == "failed")
