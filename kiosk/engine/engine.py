@@ -251,6 +251,7 @@ class Engine:
                     case _:
                         log.warning("unhandled event %s", type(event).__name__)
             self._rules.price_changes(batch, items[-1][0])
+            self._rules.stop_at_hold(batch, db, items[-1][0])
             for work in batch.outbox_work:
                 self._outbox.enqueue(db, now=items[-1][0], **work)
             db.flush()  # rows the rules added (sessions, audit) before the bulk writes

@@ -138,6 +138,15 @@ class PaymentAnswered(Event):
 
 
 @dataclass(frozen=True, slots=True)
+class HoldAnswered(Event):
+    """How a request for a bigger hold ended: `Incremented`, `IncrementRefused` or an error."""
+
+    session_id: str
+    result: Any
+    error: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class StopRequested(Event):
     """The driver (or attendant) asked to stop the bay's session."""
 

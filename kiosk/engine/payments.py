@@ -23,6 +23,9 @@ from sqlalchemy.orm import Session as DbSession
 from kiosk.adapters.payments import handlers
 from kiosk.adapters.payments.base import (
     Authorised,
+    Funding,
+    Incremented,
+    IncrementRefused,
     NotAuthorised,
     PaymentError,
     PaymentProvider,
@@ -32,21 +35,48 @@ from kiosk.domain.money import Money
 from kiosk.domain.payment import (
     RECONCILE_ON_START,
     Failure,
+    HoldDecision,
+    HoldPolicy,
     PaymentMethod,
     PaymentState,
     PaymentStep,
+    decide_hold,
     driver_message,
     initial_hold,
+    next_hold,
     payment_key,
     settle,
 )
 from kiosk.domain.tariff import SessionPrice, Tariff
-from kiosk.engine.events import Event, PaymentAnswered, PaymentProgressed
+from kiosk.engine.events import Event, HoldAnswered, PaymentAnswered, PaymentProgressed
 from kiosk.engine.snapshot import PaymentView
 from kiosk.engine.state import Batch
 from kiosk.store import models
 
 log = logging.getLogger("kiosk.payments")
+
+
+@dataclass
+class _Hold:
+    """What the engine must remember of an authorised payment while the session runs."""
+
+    ref: str
+    first: Money
+    amount: Money
+    supported: bool
+    increments: int = 0
+    pending: bool = False
+    refused: bool = False
+    stopping: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class IncrementJob:
+    provider: PaymentProvider
+    key: str
+    session_id: str
+    ref: str
+    new_total: Money
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,6 +109,9 @@ class Payments:
         self._aborts: dict[str, threading.Event] = {}  # session → its waiting authorisation
         self.views: dict[str, PaymentView] = {}  # bay → the payment step the screen shows
         self._bay_of: dict[str, str] = {}  # session → bay
+        self._holds: dict[str, _Hold] = {}  # session → its hold while the session runs
+        self._provider_of: dict[str, PaymentProvider] = {}  # session → who holds the money
+        self.policy = HoldPolicy()
 
     # --- requests from the screen ------------------------------------------------------------
 
@@ -119,6 +152,7 @@ class Payments:
         )
         abort = threading.Event()
         self._aborts[session_id] = abort
+        self._provider_of[session_id] = provider
         self._bay_of[session_id] = bay_id
         self.views[bay_id] = PaymentView(
             session_id, method.value, PaymentState.AUTHORISING.value, hold.amount, hold.currency
@@ -148,8 +182,20 @@ class Payments:
 
     # --- the worker ------------------------------------------------------------------------------
 
-    def dispatch(self, job: Job) -> None:
-        self._executor.submit(self._authorise, job)
+    def dispatch(self, job: Job | IncrementJob) -> None:
+        if isinstance(job, IncrementJob):
+            self._executor.submit(self._increment, job)
+        else:
+            self._executor.submit(self._authorise, job)
+
+    def _increment(self, job: IncrementJob) -> None:
+        try:
+            result = job.provider.increment(key=job.key, ref=job.ref, new_total=job.new_total)
+        except Exception as exc:  # unknown outcome: treated as not granted, never retried blind
+            log.warning("increment failed session=%s: %s", job.session_id, type(exc).__name__)
+            self._post(HoldAnswered(job.session_id, None, error=str(exc)))
+        else:
+            self._post(HoldAnswered(job.session_id, result))
 
     def _authorise(self, job: Job) -> None:
         def progress(p: Progress) -> None:
@@ -209,6 +255,9 @@ class Payments:
             row.state = PaymentState.AUTHORISED.value
             row.provider_ref = result.ref
             row.amount_authorised = result.amount.amount
+            self._holds[ev.session_id] = _Hold(
+                result.ref, result.amount, result.amount, result.increment_supported
+            )
             if result.card is not None:
                 row.card_brand, row.card_last4 = result.card.brand, result.card.last4
             self.views[bay_id] = replace(
@@ -255,6 +304,87 @@ class Payments:
         )
         return None
 
+    # --- the hold as the cost rises -----------------------------------------------------------
+
+    def watch_hold(
+        self, batch: Batch, session_id: str, price: SessionPrice, at: datetime
+    ) -> str | None:
+        """Ask for a bigger hold, or say 'stop at the limit'; returns a bay to stop, if any."""
+        hold = self._holds.get(session_id)
+        provider = self._provider_of.get(session_id)
+        if hold is None or provider is None or hold.stopping:
+            return None
+        running = Money(price.total_cost.incl_vat, hold.amount.currency)
+        decision = decide_hold(
+            running_cost=running,
+            hold=hold.amount,
+            policy=self.policy,
+            increments_done=hold.increments,
+            increment_supported=hold.supported,
+            increment_refused=hold.refused,
+            increment_pending=hold.pending,
+        )
+        bay_id = self._bay_of.get(session_id)
+        if decision is HoldDecision.REQUEST_INCREMENT:
+            hold.pending = True
+            hold.increments += 1
+            key = payment_key(session_id, PaymentStep.INCREMENT, hold.increments)
+            new_total = next_hold(hold.amount, hold.first, self.policy)
+            batch.jobs.append(IncrementJob(provider, key, session_id, hold.ref, new_total))
+            batch.record(
+                "payment",
+                bay_id,
+                at,
+                session=session_id,
+                state="increment_requested",
+                hold=new_total.amount,
+            )
+            return None
+        if decision is HoldDecision.STOP_AT_LIMIT:
+            hold.stopping = True
+            message = driver_message(Failure.INCREMENT_REFUSED)
+            if bay_id is not None and bay_id in self.views:
+                self.views[bay_id] = replace(
+                    self.views[bay_id],
+                    message_key=message.key,
+                    money=message.money.value,
+                    next_step=message.next_step.value,
+                )
+            batch.record(
+                "payment", bay_id, at, session=session_id, state="hold_limit", reason=message.key
+            )
+            return bay_id
+        return None
+
+    def hold_answered(self, batch: Batch, db: DbSession, ev: HoldAnswered, at: datetime) -> None:
+        hold = self._holds.get(ev.session_id)
+        if hold is None:
+            return
+        hold.pending = False
+        result = ev.result
+        bay_id = self._bay_of.get(ev.session_id)
+        if isinstance(result, Incremented):
+            hold.amount = result.amount
+            row = db.get(models.Payment, _pay_id(ev.session_id))
+            if row is not None:
+                row.amount_authorised = result.amount.amount
+                row.updated_at = at
+            if bay_id is not None and bay_id in self.views:
+                self.views[bay_id] = replace(self.views[bay_id], hold=result.amount.amount)
+            batch.record(
+                "payment",
+                bay_id,
+                at,
+                session=ev.session_id,
+                state="incremented",
+                hold=result.amount.amount,
+            )
+        else:
+            hold.refused = True
+            if isinstance(result, IncrementRefused) and result.unsupported:
+                hold.supported = False
+            batch.record("payment", bay_id, at, session=ev.session_id, state="increment_refused")
+
     def started(self, db: DbSession, session_id: str) -> None:
         row = db.get(models.Payment, _pay_id(session_id))
         if row is not None:
@@ -271,6 +401,7 @@ class Payments:
         at: datetime,
     ) -> dict[str, Any] | None:
         """Capture the exact final price or release the hold: returns the outbox work to queue."""
+        self._holds.pop(session_id, None)
         row = db.get(models.Payment, _pay_id(session_id))
         if row is None or row.state != PaymentState.AUTHORISED.value or not row.provider_ref:
             return None
@@ -329,9 +460,16 @@ class Payments:
         if outcome == "captured":
             row.state = PaymentState.CAPTURED.value
             row.amount_captured = Decimal(result["amount"]["amount"])
+            if result.get("funding") == Funding.PREPAID_BALANCE.value:
+                self._debit(db, row.provider_ref, row.amount_captured, at)
         elif outcome == "released":
             row.state = PaymentState.CANCELLED.value
             row.amount_captured = Decimal(0)
+        elif outcome == "not_captured" and result.get("failure") == Failure.DECLINED.value:
+            # A member's saved card refused the off-session charge: the account owes it and
+            # cannot start another session until it is settled.
+            row.state = PaymentState.FAILED.value
+            self._owe(db, row.provider_ref, _owed(kind, result, row), at)
         else:
             row.state = PaymentState.NEEDS_RECONCILIATION.value
             log.error("payment %s: %s ended %s", row.id, kind, outcome)
@@ -346,6 +484,40 @@ class Payments:
                 released=held - captured if captured is not None else None,
             )
         batch.record("payment", bay_id, at, session=session_id, state=row.state, captured=captured)
+
+    @staticmethod
+    def _account(db: DbSession, ref: str | None) -> models.Account | None:
+        if not ref or not ref.startswith("acct:"):
+            return None
+        return db.get(models.Account, ref.removeprefix("acct:"))
+
+    def _debit(self, db: DbSession, ref: str | None, amount: Decimal, at: datetime) -> None:
+        account = self._account(db, ref)
+        if account is not None:
+            account.balance -= amount
+            db.add(
+                models.AuditEntry(
+                    at=at,
+                    actor="engine",
+                    action="account.debit",
+                    subject=account.id,
+                    detail={"amount": str(amount)},
+                )
+            )
+
+    def _owe(self, db: DbSession, ref: str | None, amount: Decimal, at: datetime) -> None:
+        account = self._account(db, ref)
+        if account is not None:
+            account.unpaid_debt += amount
+            db.add(
+                models.AuditEntry(
+                    at=at,
+                    actor="engine",
+                    action="account.unpaid",
+                    subject=account.id,
+                    detail={"amount": str(amount)},
+                )
+            )
 
     # --- after a restart ------------------------------------------------------------------------
 
@@ -374,6 +546,13 @@ class Payments:
 
 
 RECOVERABLE = RECONCILE_ON_START
+
+
+def _owed(kind: str, result: dict[str, Any], row: models.Payment) -> Decimal:
+    amount = result.get("amount")
+    if isinstance(amount, dict):
+        return Decimal(amount["amount"])
+    return row.amount_authorised or Decimal(0)
 
 
 def _pay_id(session_id: str) -> str:

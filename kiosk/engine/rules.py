@@ -29,6 +29,7 @@ from kiosk.engine.events import (
     ChargerSessionReported,
     CommandReplied,
     Event,
+    HoldAnswered,
     MessageRejected,
     MeterSampleReported,
     PayCancelled,
@@ -85,7 +86,7 @@ class Rules:
         if isinstance(event, MessageRejected):
             self._rejected(batch, event, at)
             return True
-        if isinstance(event, PayCancelled | PaymentProgressed | PaymentAnswered):
+        if isinstance(event, PayCancelled | PaymentProgressed | PaymentAnswered | HoldAnswered):
             self._payment(batch, db, event, at)
             return True
         bay_id = getattr(event, "bay_id", None)
@@ -390,6 +391,8 @@ class Rules:
             return
         if isinstance(ev, PayCancelled):
             payments.cancel(ev.session_id)
+        elif isinstance(ev, HoldAnswered):
+            payments.hold_answered(batch, db, ev, at)
         elif isinstance(ev, PaymentProgressed):
             payments.progressed(db, ev, at)
         elif isinstance(ev, PaymentAnswered):
@@ -581,6 +584,10 @@ class Rules:
             if price is None:
                 continue
             batch.prices[session_id] = price
+            if self.payments is not None:
+                stop = self.payments.watch_hold(batch, session_id, price, at)
+                if stop is not None:
+                    batch.hold_stops.append(stop)
             total = price.total_cost
             batch.session_costs[session_id] = {
                 "key": session_id,
@@ -594,6 +601,13 @@ class Rules:
                 session=session_id,
                 cost={"excl_vat": total.excl_vat, "incl_vat": total.incl_vat},
             )
+
+    def stop_at_hold(self, batch: Batch, db: DbSession, at: datetime) -> None:
+        """Sessions whose hold is used up and cannot grow: stop the charge at the limit."""
+        for bay_id in batch.hold_stops:
+            if batch.bays[bay_id].session is not None:
+                self._stop(batch, db, StopRequested(bay_id, reason="hold_limit"), at)
+        batch.hold_stops.clear()
 
     def _anomaly(
         self, batch: Batch, db: DbSession, kind: str, bay_id: str, at: datetime, detail: str

@@ -59,6 +59,7 @@ class Batch:
     session_costs: dict[str, dict[str, Any]] = field(default_factory=dict)  # rows to update
     outbox_work: list[dict[str, Any]] = field(default_factory=list)  # {kind, key, payload}
     jobs: list[Any] = field(default_factory=list)  # payment authorisations to start after commit
+    hold_stops: list[str] = field(default_factory=list)  # bays whose hold is used up
 
     def update(self, bay_id: str, **changes: Any) -> BayState:
         bay = replace(self.bays[bay_id], **changes)

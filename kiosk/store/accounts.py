@@ -35,5 +35,7 @@ class DbAccountStore:
             balance=row.balance,
             credit_limit=row.credit_limit,
             blocked=row.blocked,
+            unpaid_debt=row.unpaid_debt,
             stripe_customer_id=row.stripe_customer_id,
+            payment_method_id=row.payment_method_id,
         )

@@ -130,6 +130,8 @@ class Account(Base):
     blocked: Mapped[bool]
     stripe_customer_id: Mapped[str | None] = mapped_column(String(64))
     created_at: Mapped[datetime]
+    unpaid_debt: Mapped[Decimal] = mapped_column(server_default="0")  # blocks new sessions
+    payment_method_id: Mapped[str | None] = mapped_column(String(64))  # None: the first card
 
 
 class InvoiceCounter(Base):

@@ -235,3 +235,85 @@ def test_both_ways_to_pay_show_their_step(settings, clock, method):
             assert snap.bay("bay-1").payment.qr_url
         hub.engine.post(PayCancelled(f"s-{method}"))
         watch.until(lambda s: s.bay("bay-1").payment.state == "failed")
+
+
+def drive_cost(hub, clock, watch, bay, kwh_per_step, steps, start_seq=2):
+    """Charge in steps of one minute; each reading adds `kwh_per_step`."""
+    register = Decimal(10_000)
+    for i in range(steps):
+        clock.advance(timedelta(minutes=1))
+        register += Decimal(kwh_per_step * 1000)
+        hub.engine.post(MeterSampleReported(bay, register, Decimal(60_000), seq=start_seq + i))
+        watch.until(lambda s, r=register: s.bay(bay).register_wh == r)
+
+
+def start_paid_session(hub, watch, bay, session, card="visa"):
+    hub.engine.post(MeterSampleReported(bay, Decimal(10_000), seq=1))
+    hub.engine.post(PayRequested(bay, session, "terminal"))
+    watch.until(lambda s: s.bay(bay).payment and s.bay(bay).payment.stage == "present_card")
+    return card
+
+
+def test_the_hold_grows_as_the_cost_approaches_it(settings, clock):
+    terminal, provs = providers(auto_card=None)
+    with Hub(settings, charger_link=False, clock=clock, payment_providers=provs) as hub:
+        watch = Watcher(hub.engine)
+        start_paid_session(hub, watch, "bay-1", "s-grow")
+        terminal.present("visa")
+        watch.until(lambda s: s.bay("bay-1").session is not None)
+        hub.engine.post(BayStatusReported("bay-1", BayStatus.CHARGING))
+        # 0.595 €/kWh: 42 kWh cost 24.99 €, above 80 % of the 30 € hold (2 kWh a minute).
+        drive_cost(hub, clock, watch, "bay-1", 2, 21)
+        snap = watch.until(lambda s: s.bay("bay-1").payment.hold == Decimal("45.00"))
+        assert snap.bay("bay-1").session is not None  # still charging: the hold grew
+        assert payment(hub, "s-grow").amount_authorised == Decimal("45.00")
+
+
+def test_a_card_that_cannot_grow_its_hold_stops_the_charge_at_the_limit(settings, clock):
+    terminal, provs = providers(auto_card=None)
+    with Hub(settings, charger_link=False, clock=clock, payment_providers=provs) as hub:
+        watch = Watcher(hub.engine)
+        start_paid_session(hub, watch, "bay-2", "s-limit")
+        terminal.present("no_increment")
+        watch.until(lambda s: s.bay("bay-2").session is not None)
+        hub.engine.post(CommandReplied("bay-2", watch.until_commands(1)[0].id, ok=True))
+        hub.engine.post(BayStatusReported("bay-2", BayStatus.CHARGING))
+        drive_cost(hub, clock, watch, "bay-2", 2, 24)  # 48 kWh = 28.56 €: 95 % of the hold
+        snap = watch.until(lambda s: s.bay("bay-2").session.state == "stopping")
+        assert [c.action.value for c in watch.commands] == ["start", "stop"]
+        view = snap.bay("bay-2").payment
+        assert (view.message_key, view.money) == ("payment.increment_refused", "charged_so_far")
+        hub.engine.post(BayStatusReported("bay-2", BayStatus.AVAILABLE))
+        hub.engine.post(Tick())
+        watch.until(lambda s: s.bay("bay-2").payment.state == "captured")
+        assert payment(hub, "s-limit").amount_captured == Decimal("28.56")  # never above 30
+
+
+def test_a_prepaid_member_pays_from_the_balance(settings, clock):
+    with Hub(settings, charger_link=False, clock=clock) as hub:
+        token = hub._token_hasher()("04PREPAID")
+        with hub.db.sessions.begin() as db:
+            db.add(
+                models.Account(
+                    id="acct-pp",
+                    token_hmac=token,
+                    name="Prepaid",
+                    kind="prepaid",
+                    balance=Decimal("80.00"),
+                    credit_limit=Decimal(0),
+                    blocked=False,
+                    stripe_customer_id=None,
+                    created_at=datetime.now(UTC),
+                )
+            )
+        watch = Watcher(hub.engine)
+        hub.engine.post(MeterSampleReported("bay-1", Decimal(10_000), seq=1))
+        hub.engine.post(PayRequested("bay-1", "s-pp", "account", payer=token))
+        watch.until(lambda s: s.bay("bay-1").session is not None)
+        charge(hub, clock, watch, "bay-1", 20)
+        watch.until(lambda s: s.bay("bay-1").payment.state == "captured")
+        with hub.db.sessions() as db:
+            account = db.get(models.Account, "acct-pp")
+            session = db.get(models.ChargingSession, "s-pp")
+    assert session.cost_incl_vat == Decimal("11.90")  # 20 kWh × 0.50 + 19 %
+    assert account.balance == Decimal("80.00") - Decimal("11.90")
