@@ -11,15 +11,15 @@ RUNTIME_DEBS := libpcsclite-dev pcscd libusb-1.0-0 libegl1 libgl1 libxkbcommon0 
 TEST_DEBS := $(RUNTIME_DEBS) xvfb xauth xdotool postgresql mosquitto mosquitto-clients openssl \
 	vsmartcard-vpcd
 
-.PHONY: demo test bench lint screenshots system-deps-runtime system-deps-test clean
+.PHONY: demo test bench lint screenshots translations system-deps-runtime system-deps-test clean
 
-demo: system-deps-runtime $(VENV)/.installed
+demo: system-deps-runtime $(VENV)/.installed translations
 	$(BIN)/kiosk demo
 
-test: system-deps-test $(VENV)/.installed
+test: system-deps-test $(VENV)/.installed translations
 	$(BIN)/python -m pytest
 
-bench: system-deps-test $(VENV)/.installed
+bench: system-deps-test $(VENV)/.installed translations
 	$(BIN)/python -m tests.bench.run
 
 lint: $(VENV)/.installed
@@ -27,9 +27,14 @@ lint: $(VENV)/.installed
 	$(BIN)/ruff format --check kiosk hw_drivers tests scripts
 	$(BIN)/mypy kiosk/domain hw_drivers
 	$(BIN)/lint-imports
+	$(BIN)/python scripts/translations.py check
 
-screenshots: system-deps-runtime $(VENV)/.installed
+screenshots: system-deps-runtime $(VENV)/.installed translations
 	QT_QPA_PLATFORM=offscreen $(BIN)/python scripts/screenshots.py docs/screenshots
+
+# Qt Linguist sources (resources/translations/*.ts) compiled to .qm for the app.
+translations: $(VENV)/.installed
+	$(BIN)/python scripts/translations.py build
 
 system-deps-runtime:
 	@scripts/system-deps.sh $(RUNTIME_DEBS)

@@ -164,6 +164,15 @@ def _serve(
             "no display found (DISPLAY and WAYLAND_DISPLAY are unset): start the kiosk from a "
             "graphical session, or use --headless for the engine alone"
         )
+    if not headless:
+        from kiosk.ui.i18n import missing_catalogues
+
+        missing = missing_catalogues([c for c in settings.hub.languages if c != "en"])
+        if missing:
+            raise UsageError(
+                f"translations not built ({', '.join(p.name for p in missing)} missing): run "
+                "`make translations` (python scripts/translations.py build)"
+            )
     # Handlers first: a SIGTERM that arrives while the hub starts must still stop it cleanly.
     stop = threading.Event()
     for sig in (signal.SIGINT, signal.SIGTERM):
@@ -183,6 +192,7 @@ def _serve(
             width=settings.ui.width,
             height=settings.ui.height,
             stop=stop,
+            languages=settings.hub.languages,
         )
 
 

@@ -152,13 +152,22 @@ class HomeScreen(QWidget):
         layout.addLayout(self._grid, 1)
         self.tiles: dict[str, BayTile] = {}
         self._columns = 0
+        self._last: HubSnapshot | None = None
         timer = QTimer(self)
         timer.timeout.connect(self._tick)
         timer.start(1000)
         self._tick()
 
+    def set_locale(self, locale: QLocale) -> None:
+        """A new language: texts and money formats follow at the next snapshot."""
+        self._locale = locale
+        self._hint.setText(texts.home_hint())
+        if self._last is not None:
+            self.show_snapshot(self._last)
+
     @Slot(object)
     def show_snapshot(self, snapshot: HubSnapshot) -> None:
+        self._last = snapshot
         model = home(snapshot, self._locale)
         self._name.setText(model.hub_name)
         if list(self.tiles) != [t.bay_id for t in model.tiles]:
