@@ -9,7 +9,7 @@ RUNTIME_DEBS := libpcsclite-dev pcscd libusb-1.0-0 libegl1 libgl1 libxkbcommon0 
 	libxcb-randr0 libxcb-render-util0 libxcb-shape0 libxcb-xfixes0 libxcb-xkb1 \
 	libxkbcommon-x11-0 libx11-xcb1
 TEST_DEBS := $(RUNTIME_DEBS) xvfb xauth xdotool postgresql mosquitto mosquitto-clients openssl \
-	vsmartcard-vpcd
+	vsmartcard-vpcd poppler-utils
 
 .PHONY: demo test bench lint screenshots translations system-deps-runtime system-deps-test clean
 

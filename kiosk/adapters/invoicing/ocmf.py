@@ -1,0 +1,175 @@
+"""Verifying signed OCMF begin/end records with pyocmf; the Transparenzsoftware file."""
+
+# pyocmf parses leniently by default (as the Transparenzsoftware does) and reports deviations as
+# `SpecWarning`s. We parse strictly first; only a record that deviates is parsed again leniently,
+# with its warnings recorded under a lock (`warnings.catch_warnings` swaps process-wide state).
+
+from __future__ import annotations
+
+import hashlib
+import re
+import threading
+import warnings
+import xml.etree.ElementTree as ET
+from dataclasses import dataclass
+from decimal import Decimal
+
+from pyocmf import OCMF, IssueCode, IssueSeverity, PublicKey, PyOCMFError
+from pyocmf.core.reading import Reading
+from pyocmf.enums.reading import MeterReadingReason, is_end_reason
+
+from kiosk.domain.invoice import MeterDataCheck, MeterDataProblem, MeterDataStatus
+
+_PAGINATION = re.compile(r"^T(0|[1-9][0-9]*)$")
+_lenient_lock = threading.Lock()
+
+_FROM_ISSUE = {
+    IssueCode.NO_READINGS: MeterDataProblem.UNREADABLE,
+    IssueCode.BEGIN_TX: MeterDataProblem.ORDER,
+    IssueCode.END_TX: MeterDataProblem.ORDER,
+    IssueCode.MULTIPLE_BEGIN: MeterDataProblem.ORDER,
+    IssueCode.MULTIPLE_END: MeterDataProblem.ORDER,
+    IssueCode.SERIAL_MISMATCH: MeterDataProblem.SERIAL,
+    IssueCode.VALUE_REGRESSION: MeterDataProblem.VALUE_REGRESSION,
+    IssueCode.TIME_REGRESSION: MeterDataProblem.TIME_REGRESSION,
+    IssueCode.METER_STATUS: MeterDataProblem.METER_STATUS,
+    IssueCode.ERROR_FLAGS: MeterDataProblem.METER_STATUS,
+    IssueCode.OBIS_MISMATCH: MeterDataProblem.MISMATCH,
+    IssueCode.UNIT_MISMATCH: MeterDataProblem.MISMATCH,
+    IssueCode.PAGINATION_INCONSISTENT: MeterDataProblem.PAGINATION,
+}
+
+
+@dataclass(frozen=True, slots=True)
+class SignedRecords:
+    """A session's OCMF begin and end records and the charger's public key (hex or base64 DER)."""
+
+    begin: str
+    end: str
+    public_key: str
+
+
+def key_fingerprint(public_key: str) -> str:
+    """The first 16 hex digits of SHA-256 over the DER key: short enough to print, to compare."""
+    der = bytes.fromhex(PublicKey.from_string(public_key).key)
+    return hashlib.sha256(der).hexdigest()[:16]
+
+
+def verify_ocmf(
+    begin: str, end: str, *, public_key: str | None, expected_serial: str | None = None
+) -> MeterDataCheck:
+    """Verify a begin/end pair: both signatures against `public_key`, begin before end,
+    pagination rising in the transaction context, one meter (and the `expected_serial` one when
+    given), no value or time regression, and pyocmf's Eichrecht rules. Never raises on bad data.
+    """
+    problems: list[MeterDataProblem] = []
+    records = [_parse(begin), _parse(end)]
+    key = _key(public_key)
+    if key is None:
+        problems.append(MeterDataProblem.KEY)
+    if records[0] is None or records[1] is None:
+        return _result([MeterDataProblem.UNREADABLE, *problems], None, None, key)
+    first, last = records[0], records[1]
+    if key is not None and not (_signed(first, key) and _signed(last, key)):
+        problems.append(MeterDataProblem.SIGNATURE)
+    opening, closing = _reading(first, begin=True), _reading(last, begin=False)
+    if opening is None or closing is None:
+        problems.append(MeterDataProblem.ORDER)
+    low, high = _PAGINATION.match(first.payload.PG or ""), _PAGINATION.match(last.payload.PG or "")
+    if low is None or high is None or int(high.group(1)) <= int(low.group(1)):
+        problems.append(MeterDataProblem.PAGINATION)
+    serial = first.payload.MS or first.payload.GS
+    if expected_serial is not None and serial != expected_serial:
+        problems.append(MeterDataProblem.SERIAL)
+    try:
+        issues = first.check_eichrecht(last)
+    except (PyOCMFError, ValueError, TypeError):
+        issues, problems = [], [*problems, MeterDataProblem.OTHER]
+    for issue in issues:
+        code = _FROM_ISSUE.get(issue.code, MeterDataProblem.OTHER)
+        if issue.severity is IssueSeverity.ERROR or code is MeterDataProblem.PAGINATION:
+            problems.append(code)
+    return _result(problems, opening, closing, key, serial)
+
+
+def _result(
+    problems: list[MeterDataProblem],
+    opening: Reading | None,
+    closing: Reading | None,
+    key: PublicKey | None,
+    serial: str | None = None,
+) -> MeterDataCheck:
+    unique = tuple(dict.fromkeys(problems))
+    return MeterDataCheck(
+        status=MeterDataStatus.FAILED if unique else MeterDataStatus.VERIFIED,
+        problems=unique,
+        meter_serial=serial,
+        begin_value=_value(opening),
+        end_value=_value(closing),
+        unit=str(closing.RU) if closing is not None and closing.RU is not None else None,
+        begin_time=opening.timestamp if opening is not None else None,
+        end_time=closing.timestamp if closing is not None else None,
+        key_fingerprint=key_fingerprint(key.key) if key is not None else None,
+    )
+
+
+def _value(reading: Reading | None) -> Decimal | None:
+    return None if reading is None or reading.RV is None else Decimal(reading.RV)
+
+
+def _parse(text: str) -> OCMF | None:
+    try:
+        return OCMF.from_string(text, strict=True)
+    except PyOCMFError:
+        pass
+    with _lenient_lock, warnings.catch_warnings(record=True):
+        warnings.simplefilter("always")
+        try:
+            return OCMF.from_string(text, strict=False)
+        except (PyOCMFError, ValueError):
+            return None
+
+
+def _key(text: str | None) -> PublicKey | None:
+    if not text:
+        return None
+    try:
+        return PublicKey.from_string(text)
+    except (PyOCMFError, ValueError):
+        return None
+
+
+def _signed(record: OCMF, key: PublicKey) -> bool:
+    try:
+        return record.verify_signature(key)
+    except PyOCMFError:
+        return False
+
+
+def _reading(record: OCMF, *, begin: bool) -> Reading | None:
+    """The begin reading of the first record, the (last) end reading of the last one."""
+    found = [
+        r
+        for r in record.payload.RD
+        if r.RV is not None and (r.TX == MeterReadingReason.BEGIN if begin else is_end_reason(r.TX))
+    ]
+    if not found:
+        return None
+    return found[0] if begin else found[-1]
+
+
+def transparency_xml(records: SignedRecords, *, transaction_id: int = 1) -> bytes:
+    """The records as the Transparenzsoftware's XML file (`<values>` of begin and end)."""
+    key = _key(records.public_key)
+    root = ET.Element("values")
+    for context, data in (("Transaction.Begin", records.begin), ("Transaction.End", records.end)):
+        value = ET.SubElement(
+            root, "value", {"transactionId": str(transaction_id), "context": context}
+        )
+        signed = ET.SubElement(value, "signedData", {"format": "OCMF", "encoding": "plain"})
+        signed.text = data.strip()
+        if key is not None:
+            ET.SubElement(value, "publicKey", {"encoding": "plain"}).text = key.key.upper()
+    ET.indent(root)
+    text: bytes = ET.tostring(root, encoding="utf-8", xml_declaration=True)
+    return text + b"\n"
