@@ -43,6 +43,7 @@ class Hub:
         payment_providers: Mapping[PaymentMethod, PaymentProvider] | None = None,
     ) -> None:
         self._providers = payment_providers
+        self.providers: Mapping[PaymentMethod, PaymentProvider] = {}
         self._stripe: StripeConnection | None = None
         self.settings = settings
         self.clock = clock or SystemClock()
@@ -67,6 +68,7 @@ class Hub:
         try:
             hash_token = self._token_hasher()
             providers = self._providers or self._build_providers()
+            self.providers = providers
             handlers = {
                 **payment_handlers.outbox_handlers({p.name: p for p in providers.values()}),
                 **self._handlers,

@@ -26,7 +26,7 @@ from kiosk.adapters.payments.base import PaymentProvider
 from kiosk.config import BaySettings, BrokerSettings, HubSettings, LoadedTariff
 from kiosk.domain.bay import BayStatus, Link
 from kiosk.domain.metering import Register
-from kiosk.domain.payment import PaymentMethod
+from kiosk.domain.payment import PaymentMethod, initial_hold
 from kiosk.domain.session import OPEN, Origin, Session, SessionState
 from kiosk.domain.tariff import SessionPrice
 from kiosk.domain.tariff.display import PriceLine, price_lines
@@ -111,6 +111,16 @@ class Engine:
         self._price_lines = {
             bay_id: price_lines(ad_hoc.tariff) if ad_hoc is not None else ()
             for bay_id, (ad_hoc, _member) in (tariffs or {}).items()
+        }
+        self._holds = {
+            b.id: initial_hold(
+                (tariffs or {}).get(b.id, (None, None))[0].tariff  # type: ignore[union-attr]
+                if (tariffs or {}).get(b.id, (None, None))[0] is not None
+                else None,
+                default_hold,
+                hub.currency,
+            ).amount.amount
+            for b in bays
         }
         self._last_tick: datetime | None = None
         self._snapshot_listeners: tuple[SnapshotListener, ...] = ()
@@ -306,6 +316,7 @@ class Engine:
                     self._prices,
                     self._price_lines.get(b.id, ()),
                     self._payments.views.get(b.id) if self._payments else None,
+                    self._holds.get(b.id),
                 )
                 for b in self._bay_settings
             ),
@@ -458,6 +469,7 @@ def _view(
     prices: Mapping[str, SessionPrice],
     lines: tuple[PriceLine, ...],
     payment: PaymentView | None,
+    hold: Decimal | None = None,
 ) -> BayView:
     session = bay.session
     return BayView(
@@ -473,6 +485,7 @@ def _view(
         rejected_messages=bay.rejected,
         price_lines=lines,
         payment=payment,
+        hold=hold,
         session=SessionView(
             session.id,
             session.state.value,

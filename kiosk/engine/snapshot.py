@@ -57,6 +57,7 @@ class BayView:
     rejected_messages: int = 0  # charger messages refused since start (bad payloads)
     price_lines: tuple[PriceLine, ...] = ()  # the ad-hoc tariff, in AFIR order (empty: none)
     payment: PaymentView | None = None  # the latest payment of this bay's journey
+    hold: Decimal | None = None  # what a new driver's card is asked to hold here
 
 
 @dataclass(frozen=True, slots=True)

@@ -131,4 +131,4 @@ class SimBay:
 
 
 #: Varied starting points so a fresh demo shows every kind of bay at once.
-OPENING = (Phase.EMPTY, Phase.CHARGING, Phase.CHARGING, Phase.FULL, Phase.EMPTY, Phase.FAULT)
+OPENING = (Phase.EMPTY, Phase.PLUGGED, Phase.PLUGGED, Phase.EMPTY, Phase.FAULT, Phase.EMPTY)

@@ -6,9 +6,28 @@ import math
 from datetime import UTC, datetime
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QLocale, QPointF, QRectF, Qt, QTimer, Slot
-from PySide6.QtGui import QColor, QPainter, QPainterPath, QPen, QPolygonF, QResizeEvent
-from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtCore import QEvent, QLocale, QPointF, QRectF, Qt, QTimer, Signal, Slot
+from PySide6.QtGui import (
+    QColor,
+    QKeyEvent,
+    QMouseEvent,
+    QPainter,
+    QPainterPath,
+    QPen,
+    QPolygonF,
+    QResizeEvent,
+)
+from PySide6.QtWidgets import (
+    QApplication,
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QScrollArea,
+    QScroller,
+    QVBoxLayout,
+    QWidget,
+)
 
 from kiosk.engine.snapshot import HubSnapshot
 from kiosk.ui import texts, theme
@@ -66,9 +85,13 @@ class StateIcon(QWidget):
 
 
 class BayTile(QFrame):
+    pressed = Signal(str)  # bay id: touched, clicked, or Enter/Space with keyboard focus
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("tile")
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setCursor(Qt.CursorShape.PointingHandCursor)
         self.setMinimumSize(300, 200)
         self._bar = QFrame(self)
         self._bar.setFixedWidth(10)
@@ -103,6 +126,18 @@ class BayTile(QFrame):
         outer.addLayout(body, 1)
         self.model: BayTileModel | None = None
 
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        if self.model is not None and self.rect().contains(event.position().toPoint()):
+            self.pressed.emit(self.model.bay_id)
+        super().mouseReleaseEvent(event)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        keys = (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Space)
+        if self.model is not None and event.key() in keys:
+            self.pressed.emit(self.model.bay_id)
+            return
+        super().keyPressEvent(event)
+
     def show_model(self, model: BayTileModel) -> None:
         if model == self.model:
             return
@@ -128,6 +163,8 @@ class BayTile(QFrame):
 class HomeScreen(QWidget):
     """Header with hub name and clock, a hint, and the grid of bay tiles."""
 
+    bay_pressed = Signal(str)
+
     def __init__(
         self, *, timezone: str, locale: QLocale | None = None, parent: QWidget | None = None
     ) -> None:
@@ -142,14 +179,26 @@ class HomeScreen(QWidget):
         header = QHBoxLayout()
         header.addWidget(self._name, 1)
         header.addWidget(self._clock)
-        self._grid = QGridLayout()
+        # Tiles sit in a touch-scrollable area: large text may need more room than the screen.
+        self._area = QScrollArea(self)
+        self._area.setWidgetResizable(True)
+        self._area.setFrameShape(QFrame.Shape.NoFrame)
+        self._area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self._area.viewport().setAutoFillBackground(False)
+        QScroller.grabGesture(self._area.viewport(), QScroller.ScrollerGestureType.TouchGesture)
+        inner = QWidget(self._area)
+        inner.setObjectName("root")
+        inner.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+        self._grid = QGridLayout(inner)
         self._grid.setSpacing(20)
+        self._grid.setContentsMargins(0, 0, 0, 0)
+        self._area.setWidget(inner)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(32, 24, 32, 32)
         layout.setSpacing(16)
         layout.addLayout(header)
         layout.addWidget(self._hint)
-        layout.addLayout(self._grid, 1)
+        layout.addWidget(self._area, 1)
         self.tiles: dict[str, BayTile] = {}
         self._columns = 0
         self._last: HubSnapshot | None = None
@@ -178,20 +227,32 @@ class HomeScreen(QWidget):
     def _rebuild(self, bay_ids: list[str]) -> None:
         for tile in self.tiles.values():
             tile.deleteLater()
-        self.tiles = {bay_id: BayTile(self) for bay_id in bay_ids}
+        self.tiles = {bay_id: BayTile(self._area.widget()) for bay_id in bay_ids}
+        for tile in self.tiles.values():
+            tile.pressed.connect(self.bay_pressed)
         self._columns = 0
         self._place()
 
-    def _place(self) -> None:
-        """Three columns on a landscape screen with many bays, two otherwise (portrait)."""
+    def _place(self, force: bool = False) -> None:
+        """Three columns on a landscape screen with many bays; two in portrait or with the
+        large-text theme (whose tiles need the width)."""
         landscape = self.width() >= self.height()
-        columns = 3 if landscape and len(self.tiles) > 4 else 2
-        if columns == self._columns:
+        app = QApplication.instance()
+        large = app is not None and app.property("kiosk_theme") == "high_contrast"
+        columns = 3 if landscape and len(self.tiles) > 4 and not large else 2
+        if columns == self._columns and not force:
             return
         self._columns = columns
         for i, tile in enumerate(self.tiles.values()):
             self._grid.removeWidget(tile)
             self._grid.addWidget(tile, i // columns, i % columns)
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.StyleChange:  # another theme: maybe other columns
+            self._place()
+        elif event.type() == QEvent.Type.LanguageChange:
+            self._hint.setText(texts.home_hint())
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)

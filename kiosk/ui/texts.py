@@ -109,3 +109,238 @@ def idle_fee(amount: str, after_minutes: int) -> str:
     return _t("idle fee {amount}/min after {minutes} min").format(
         amount=amount, minutes=after_minutes
     )
+
+
+# --- the journey: price, payment, session, summary, errors ------------------------------------
+
+
+def bay_title(label: str, connector: str, max_kw: str) -> str:
+    return _t("Bay {label} · {connector} · up to {kw} kW").format(
+        label=label, connector=connector, kw=max_kw
+    )
+
+
+def prices_title() -> str:
+    return _t("Prices (VAT included)")
+
+
+def price_per_minute(amount: str) -> str:
+    return _t("{amount} per minute charging").format(amount=amount)
+
+
+def price_per_session(amount: str) -> str:
+    return _t("{amount} per session").format(amount=amount)
+
+
+def price_between(price: str, start: str, end: str) -> str:
+    return _t("{price} from {start} to {end}").format(price=price, start=start, end=end)
+
+
+def hold_line(amount: str) -> str:
+    return _t("We reserve {amount} on your card before charging.").format(amount=amount)
+
+
+def hold_explained() -> str:
+    return _t("You pay only what you charge: the rest is released as soon as you finish.")
+
+
+def pay_by_card() -> str:
+    return _t("Card or phone on the reader")
+
+
+def pay_by_qr() -> str:
+    return _t("Pay on your own phone (QR code)")
+
+
+def pay_by_member_card() -> str:
+    return _t("Membership card")
+
+
+def back() -> str:
+    return _t("Back")
+
+
+def cancel() -> str:
+    return _t("Cancel")
+
+
+def present_card() -> str:
+    return _t("Hold your card or phone to the reader")
+
+
+def scan_qr() -> str:
+    return _t("Scan the code with your phone and pay there")
+
+
+def tap_member_card() -> str:
+    return _t("Hold your membership card to the reader")
+
+
+def checking_payment() -> str:
+    return _t("Checking your payment…")
+
+
+def seconds_left(seconds: int) -> str:
+    return _t("{seconds} s left").format(seconds=seconds)
+
+
+def starting_title() -> str:
+    return _t("Payment accepted — starting the charger")
+
+
+def starting_hint() -> str:
+    return _t(
+        "Plug the cable into your car. Nothing happening after a minute? Check the plug "
+        "is pushed fully in, or call the number on the charger."
+    )
+
+
+def charging_title(label: str) -> str:
+    return _t("Bay {label}: charging").format(label=label)
+
+
+def idle_title(label: str) -> str:
+    return _t("Bay {label}: your car has stopped charging").format(label=label)
+
+
+def cost_so_far() -> str:
+    return _t("Cost so far")
+
+
+def energy_line(kwh: str) -> str:
+    return _t("{kwh} kWh").format(kwh=kwh)
+
+
+def elapsed_line(minutes: str) -> str:
+    return _t("{minutes} min").format(minutes=minutes)
+
+
+def part_energy() -> str:
+    return _t("Energy")
+
+
+def part_time() -> str:
+    return _t("Charging time")
+
+
+def part_parking() -> str:
+    return _t("Idle fee")
+
+
+def part_fixed() -> str:
+    return _t("Session fee")
+
+
+def idle_warning() -> str:
+    return _t("Please unplug and free the bay: an idle fee may apply.")
+
+
+def stop_charging() -> str:
+    return _t("Stop charging")
+
+
+def stopping() -> str:
+    return _t("Stopping…")
+
+
+def summary_title() -> str:
+    return _t("Thank you! Your session is over.")
+
+
+def total_paid() -> str:
+    return _t("Total")
+
+
+def charged_to(amount: str, card: str) -> str:
+    return _t("{amount} charged to {card}").format(amount=amount, card=card)
+
+
+def released(amount: str) -> str:
+    return _t("{amount} of the reservation released").format(amount=amount)
+
+
+def settling() -> str:
+    return _t("Settling your payment…")
+
+
+def done() -> str:
+    return _t("Done")
+
+
+def try_again() -> str:
+    return _t("Try again")
+
+
+def payment_failed() -> str:
+    return _t("The payment did not go through")
+
+
+def money_nothing_taken() -> str:
+    return _t("No money was taken from your account.")
+
+
+def money_hold_released() -> str:
+    return _t("The reservation on your card has been released.")
+
+
+def money_charged_so_far() -> str:
+    return _t("Only the energy charged so far is billed, never more than the reservation.")
+
+
+def money_checking() -> str:
+    return _t("We are checking with your bank. You will never be charged twice.")
+
+
+def step_try_another_card() -> str:
+    return _t("Please try another card, or another way to pay.")
+
+
+def step_pay_another_way() -> str:
+    return _t("Please pay another way: card, phone or membership card.")
+
+
+def step_try_again() -> str:
+    return _t("Please try again.")
+
+
+def step_call_staff() -> str:
+    return _t("Please call the service number shown on the charger.")
+
+
+def step_top_up() -> str:
+    return _t("Please top up your account, or pay another way.")
+
+
+def step_settle_debt() -> str:
+    return _t("Please settle the open amount on your account, or pay another way.")
+
+
+def reason(key: str) -> str:
+    """The short reason for a payment message key (payment.<failure>)."""
+    return {
+        "payment.declined": _t("Your card was declined."),
+        "payment.insufficient_funds": _t("There are not enough funds on the card."),
+        "payment.reader_offline": _t("The card reader is not working right now."),
+        "payment.reader_busy": _t("The card reader is busy."),
+        "payment.timeout": _t("No card was presented in time."),
+        "payment.cancelled": _t("You cancelled the payment."),
+        "payment.network_error": _t("We could not reach the payment service."),
+        "payment.card_not_registered": _t("This card is not registered."),
+        "payment.account_blocked": _t("This membership card is blocked."),
+        "payment.credit_limit": _t("Your account's credit limit is reached."),
+        "payment.unpaid_debt": _t("Your account has an open amount."),
+        "payment.increment_refused": _t("Your card's reservation limit was reached."),
+        "payment.provider_error": _t("The payment service answered unexpectedly."),
+    }.get(key, _t("The payment did not go through"))
+
+
+def caption_power() -> str:
+    return _t("Power")
+
+
+def caption_time() -> str:
+    return _t("Time")
+
+
+def caption_battery() -> str:
+    return _t("Battery")

@@ -286,6 +286,7 @@ THEMES: Mapping[str, Theme] = MappingProxyType({t.name: t for t in (NORMAL, HIGH
 def apply(app: QApplication, theme: Theme) -> None:
     """Style the whole app; Qt re-polishes every widget, custom painters re-read `accent`."""
     app.setPalette(theme.qpalette())
+    app.setProperty("kiosk_theme", theme.name)  # layouts that must make room read it
     app.setStyleSheet(theme.stylesheet())
 
 

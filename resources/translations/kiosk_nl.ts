@@ -159,5 +159,396 @@
         <source>idle fee {amount}/min after {minutes} min</source>
         <translation>blokkeertarief {amount}/min na {minutes} min</translation>
     </message>
+    <message>
+        <location filename="../../kiosk/ui/texts.py" line="118"/>
+        <extracomment>texts.bay_title()</extracomment>
+        <source>Bay {label} · {connector} · up to {kw} kW</source>
+        <translation>Laadpunt {label} · {connector} · tot {kw} kW</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/texts.py" line="124"/>
+        <extracomment>texts.prices_title()</extracomment>
+        <source>Prices (VAT included)</source>
+        <translation>Prijzen (incl. btw)</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/texts.py" line="128"/>
+        <extracomment>texts.price_per_minute()</extracomment>
+        <source>{amount} per minute charging</source>
+        <translation>{amount} per minuut laden</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/texts.py" line="132"/>
+        <extracomment>texts.price_per_session()</extracomment>
+        <source>{amount} per session</source>
+        <translation>{amount} per laadbeurt</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/texts.py" line="136"/>
+        <extracomment>texts.price_between()</extracomment>
+        <source>{price} from {start} to {end}</source>
+        <translation>{price} van {start} tot {end}</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/texts.py" line="140"/>
+        <extracomment>texts.hold_line()</extracomment>
+        <source>We reserve {amount} on your card before charging.</source>
+        <translation>Voor het laden reserveren we {amount} op uw kaart.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/texts.py" line="144"/>
+        <extracomment>texts.hold_explained()</extracomment>
+        <source>You pay only what you charge: the rest is released as soon as you finish.</source>
+        <translation>U betaalt alleen wat u laadt: de rest komt vrij zodra u klaar bent.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/texts.py" line="148"/>
+        <extracomment>texts.pay_by_card()</extracomment>
+        <source>Card or phone on the reader</source>
+        <translation>Kaart of telefoon op de lezer</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/texts.py" line="152"/>
+        <extracomment>texts.pay_by_qr()</extracomment>
+        <source>Pay on your own phone (QR code)</source>
+        <translation>Betalen met uw eigen telefoon (QR-code)</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/texts.py" line="156"/>
+        <extracomment>texts.pay_by_member_card()</extracomment>
+        <source>Membership card</source>
+        <translation>Laadpas</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/texts.py" line="160"/>
+        <extracomment>texts.back()</extracomment>
+        <source>Back</source>
+        <translation>Terug</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/texts.py" line="164"/>
+        <extracomment>texts.cancel()</extracomment>
+        <source>Cancel</source>
+        <translation>Annuleren</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/texts.py" line="168"/>
+        <extracomment>texts.present_card()</extracomment>
+        <source>Hold your card or phone to the reader</source>
+        <translation>Houd uw kaart of telefoon bij de lezer</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/texts.py" line="172"/>
+        <extracomment>texts.scan_qr()</extracomment>
+        <source>Scan the code with your phone and pay there</source>
+        <translation>Scan de code met uw telefoon en betaal daar</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/texts.py" line="176"/>
+        <extracomment>texts.tap_member_card()</extracomment>
+        <source>Hold your membership card to the reader</source>
+        <translation>Houd uw laadpas bij de lezer</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/texts.py" line="180"/>
+        <extracomment>texts.checking_payment()</extracomment>
+        <source>Checking your payment…</source>
+        <translation>Uw betaling wordt gecontroleerd…</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/texts.py" line="184"/>
+        <extracomment>texts.seconds_left()</extracomment>
+        <source>{seconds} s left</source>
+        <translation>nog {seconds} s</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/texts.py" line="188"/>
+        <extracomment>texts.starting_title()</extracomment>
+        <source>Payment accepted — starting the charger</source>
+        <translation>Betaling aanvaard – de laadpaal start</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/texts.py" line="193"/>
+        <extracomment>texts.starting_hint()</extracomment>
+        <source>Plug the cable into your car. Nothing happening after a minute? Check the plug is pushed fully in, or call the number on the charger.</source>
+        <translation>Steek de kabel in uw auto. Gebeurt er na een minuut niets? Controleer of de stekker er helemaal in zit, of bel het nummer op de laadpaal.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/texts.py" line="199"/>
+        <extracomment>texts.charging_title()</extracomment>
+        <source>Bay {label}: charging</source>
+        <translation>Laadpunt {label}: aan het laden</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/texts.py" line="203"/>
+        <extracomment>texts.idle_title()</extracomment>
+        <source>Bay {label}: your car has stopped charging</source>
+        <translation>Laadpunt {label}: uw auto laadt niet meer</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/texts.py" line="207"/>
+        <extracomment>texts.cost_so_far()</extracomment>
+        <source>Cost so far</source>
+        <translation>Kosten tot nu toe</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/texts.py" line="211"/>
+        <extracomment>texts.energy_line()</extracomment>
+        <source>{kwh} kWh</source>
+        <translation>{kwh} kWh</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/texts.py" line="215"/>
+        <extracomment>texts.elapsed_line()</extracomment>
+        <source>{minutes} min</source>
+        <translation>{minutes} min</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/texts.py" line="219"/>
+        <extracomment>texts.part_energy()</extracomment>
+        <source>Energy</source>
+        <translation>Energie</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/texts.py" line="223"/>
+        <extracomment>texts.part_time()</extracomment>
+        <source>Charging time</source>
+        <translation>Laadtijd</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/texts.py" line="227"/>
+        <extracomment>texts.part_parking()</extracomment>
+        <source>Idle fee</source>
+        <translation>Blokkeertarief</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/texts.py" line="231"/>
+        <extracomment>texts.part_fixed()</extracomment>
+        <source>Session fee</source>
+        <translation>Starttarief</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/texts.py" line="235"/>
+        <extracomment>texts.idle_warning()</extracomment>
+        <source>Please unplug and free the bay: an idle fee may apply.</source>
+        <translation>Koppel los en maak het laadpunt vrij: er kan een blokkeertarief gelden.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/texts.py" line="239"/>
+        <extracomment>texts.stop_charging()</extracomment>
+        <source>Stop charging</source>
+        <translation>Laden stoppen</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/texts.py" line="243"/>
+        <extracomment>texts.stopping()</extracomment>
+        <source>Stopping…</source>
+        <translation>Wordt gestopt…</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/texts.py" line="247"/>
+        <extracomment>texts.summary_title()</extracomment>
+        <source>Thank you! Your session is over.</source>
+        <translation>Bedankt! Uw laadbeurt is afgelopen.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/texts.py" line="251"/>
+        <extracomment>texts.total_paid()</extracomment>
+        <source>Total</source>
+        <translation>Totaal</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/texts.py" line="255"/>
+        <extracomment>texts.charged_to()</extracomment>
+        <source>{amount} charged to {card}</source>
+        <translation>{amount} afgeschreven van {card}</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/texts.py" line="259"/>
+        <extracomment>texts.released()</extracomment>
+        <source>{amount} of the reservation released</source>
+        <translation>{amount} van de reservering vrijgegeven</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/texts.py" line="263"/>
+        <extracomment>texts.settling()</extracomment>
+        <source>Settling your payment…</source>
+        <translation>Uw betaling wordt afgerond…</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/texts.py" line="267"/>
+        <extracomment>texts.done()</extracomment>
+        <source>Done</source>
+        <translation>Klaar</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/texts.py" line="271"/>
+        <extracomment>texts.try_again()</extracomment>
+        <source>Try again</source>
+        <translation>Opnieuw proberen</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/texts.py" line="275"/>
+        <location filename="../../kiosk/ui/texts.py" line="334"/>
+        <extracomment>texts.payment_failed(), texts.reason()</extracomment>
+        <source>The payment did not go through</source>
+        <translation>De betaling is niet gelukt</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/texts.py" line="279"/>
+        <extracomment>texts.money_nothing_taken()</extracomment>
+        <source>No money was taken from your account.</source>
+        <translation>Er is geen geld afgeschreven.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/texts.py" line="283"/>
+        <extracomment>texts.money_hold_released()</extracomment>
+        <source>The reservation on your card has been released.</source>
+        <translation>De reservering op uw kaart is vrijgegeven.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/texts.py" line="287"/>
+        <extracomment>texts.money_charged_so_far()</extracomment>
+        <source>Only the energy charged so far is billed, never more than the reservation.</source>
+        <translation>Alleen de tot nu toe geladen energie wordt gerekend, nooit meer dan de reservering.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/texts.py" line="291"/>
+        <extracomment>texts.money_checking()</extracomment>
+        <source>We are checking with your bank. You will never be charged twice.</source>
+        <translation>We controleren het bij uw bank. U betaalt nooit twee keer.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/texts.py" line="295"/>
+        <extracomment>texts.step_try_another_card()</extracomment>
+        <source>Please try another card, or another way to pay.</source>
+        <translation>Probeer een andere kaart of een andere betaalwijze.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/texts.py" line="299"/>
+        <extracomment>texts.step_pay_another_way()</extracomment>
+        <source>Please pay another way: card, phone or membership card.</source>
+        <translation>Betaal op een andere manier: kaart, telefoon of laadpas.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/texts.py" line="303"/>
+        <extracomment>texts.step_try_again()</extracomment>
+        <source>Please try again.</source>
+        <translation>Probeer het opnieuw.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/texts.py" line="307"/>
+        <extracomment>texts.step_call_staff()</extracomment>
+        <source>Please call the service number shown on the charger.</source>
+        <translation>Bel het servicenummer op de laadpaal.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/texts.py" line="311"/>
+        <extracomment>texts.step_top_up()</extracomment>
+        <source>Please top up your account, or pay another way.</source>
+        <translation>Vul uw tegoed aan of betaal op een andere manier.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/texts.py" line="315"/>
+        <extracomment>texts.step_settle_debt()</extracomment>
+        <source>Please settle the open amount on your account, or pay another way.</source>
+        <translation>Betaal het openstaande bedrag of betaal op een andere manier.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/texts.py" line="321"/>
+        <extracomment>texts.reason()</extracomment>
+        <source>Your card was declined.</source>
+        <translation>Uw kaart is geweigerd.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/texts.py" line="322"/>
+        <extracomment>texts.reason()</extracomment>
+        <source>There are not enough funds on the card.</source>
+        <translation>Er staat niet genoeg saldo op de kaart.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/texts.py" line="323"/>
+        <extracomment>texts.reason()</extracomment>
+        <source>The card reader is not working right now.</source>
+        <translation>De kaartlezer werkt nu niet.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/texts.py" line="324"/>
+        <extracomment>texts.reason()</extracomment>
+        <source>The card reader is busy.</source>
+        <translation>De kaartlezer is bezet.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/texts.py" line="325"/>
+        <extracomment>texts.reason()</extracomment>
+        <source>No card was presented in time.</source>
+        <translation>Er werd niet op tijd een kaart aangeboden.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/texts.py" line="326"/>
+        <extracomment>texts.reason()</extracomment>
+        <source>You cancelled the payment.</source>
+        <translation>U hebt de betaling geannuleerd.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/texts.py" line="327"/>
+        <extracomment>texts.reason()</extracomment>
+        <source>We could not reach the payment service.</source>
+        <translation>De betaaldienst is niet bereikbaar.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/texts.py" line="328"/>
+        <extracomment>texts.reason()</extracomment>
+        <source>This card is not registered.</source>
+        <translation>Deze kaart is niet geregistreerd.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/texts.py" line="329"/>
+        <extracomment>texts.reason()</extracomment>
+        <source>This membership card is blocked.</source>
+        <translation>Deze laadpas is geblokkeerd.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/texts.py" line="330"/>
+        <extracomment>texts.reason()</extracomment>
+        <source>Your account's credit limit is reached.</source>
+        <translation>De limiet van uw account is bereikt.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/texts.py" line="331"/>
+        <extracomment>texts.reason()</extracomment>
+        <source>Your account has an open amount.</source>
+        <translation>Uw account heeft een openstaand bedrag.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/texts.py" line="332"/>
+        <extracomment>texts.reason()</extracomment>
+        <source>Your card's reservation limit was reached.</source>
+        <translation>De reserveringslimiet van uw kaart is bereikt.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/texts.py" line="333"/>
+        <extracomment>texts.reason()</extracomment>
+        <source>The payment service answered unexpectedly.</source>
+        <translation>De betaaldienst gaf een onverwacht antwoord.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/texts.py" line="338"/>
+        <extracomment>texts.caption_power()</extracomment>
+        <source>Power</source>
+        <translation>Vermogen</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/texts.py" line="342"/>
+        <extracomment>texts.caption_time()</extracomment>
+        <source>Time</source>
+        <translation>Tijd</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/texts.py" line="346"/>
+        <extracomment>texts.caption_battery()</extracomment>
+        <source>Battery</source>
+        <translation>Accu</translation>
+    </message>
 </context>
 </TS>

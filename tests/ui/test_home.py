@@ -114,21 +114,22 @@ def test_window_is_frameless_full_screen_on_the_kiosk(qtbot, hub):
     assert window.isFullScreen()
 
 
-def test_demo_hub_shows_simulated_cars_charging(qtbot, tmp_path):
+def test_demo_hub_shows_cars_waiting_for_their_driver_to_pay(qtbot, tmp_path):
     with demo_hub(demo_settings(tmp_path / "demo")) as hub:
         window = KioskWindow(hub.engine, timezone="UTC")
         qtbot.addWidget(window)
         window.show()
         tiles = window.home.tiles
+        # Cars wait at bays 2 and 3 for a driver to pay at the kiosk; bay 5 is broken.
         qtbot.waitUntil(
             lambda: (
-                tiles["bay-2"].model.state is TileState.CHARGING
-                and tiles["bay-2"].model.power_kw is not None
+                tiles["bay-2"].model.state is TileState.CONNECTED
+                and tiles["bay-5"].model.state is TileState.OUT_OF_ORDER
             ),
             timeout=10000,
         )
         assert tiles["bay-1"].model.state is TileState.FREE
-        assert tiles["bay-6"].model.state is TileState.OUT_OF_ORDER
+        assert tiles["bay-2"].model.price == "€0.59 per kWh"
         window.close()
 
 

@@ -1,0 +1,136 @@
+"""A driver's whole journey on the touchscreen, through the real engine and simulated payments."""
+
+from __future__ import annotations
+
+import json
+from datetime import timedelta
+from decimal import Decimal
+
+import pytest
+from PySide6.QtCore import Qt
+
+from kiosk.adapters.payments.simulator import NO_DELAYS, Simulator
+from kiosk.config import from_table
+from kiosk.domain.bay import BayStatus
+from kiosk.domain.payment import PaymentMethod
+from kiosk.engine.events import BayStatusReported, CommandReplied, MeterSampleReported, Tick
+from kiosk.hub import Hub
+from kiosk.ui.app import KioskWindow
+from kiosk.ui.journey import Step
+from tests.conftest import hub_table
+from tests.helpers import Watcher
+
+TARIFF = {
+    "id": "J",
+    "currency": "EUR",
+    "elements": [
+        {"price_components": [{"type": "ENERGY", "price": 0.50, "vat": 19.0, "step_size": 1}]},
+        {
+            "price_components": [
+                {"type": "PARKING_TIME", "price": 6.0, "vat": 19.0, "step_size": 60}
+            ],
+            "restrictions": {"min_duration": 3600},
+        },
+    ],
+}
+
+
+@pytest.fixture
+def kiosk(qtbot, tmp_path, clock):
+    (tmp_path / "t.json").write_text(json.dumps(TARIFF))
+    table = hub_table(2, data_dir=str(tmp_path / "data"), payments={"preauth_amount": "30"})
+    for bay in table["bays"]:
+        bay["tariff"] = "t.json"
+    settings = from_table(table, base=tmp_path)
+    terminal = Simulator(
+        method=PaymentMethod.TERMINAL, delays=NO_DELAYS, poll_s=0.01, timeout_s=30, auto_card=None
+    )
+    with Hub(
+        settings,
+        charger_link=False,
+        clock=clock,
+        payment_providers={PaymentMethod.TERMINAL: terminal},
+    ) as hub:
+        window = KioskWindow(hub.engine, timezone="Europe/Berlin")
+        qtbot.addWidget(window)
+        window.resize(1280, 800)
+        window.show()
+        hub.engine.post(BayStatusReported("bay-1", BayStatus.PREPARING))
+        hub.engine.post(MeterSampleReported("bay-1", Decimal(1000), seq=1))
+        qtbot.waitUntil(lambda: window.home.tiles["bay-1"].model.headline == "Car connected")
+        yield hub, window, terminal
+
+
+def test_a_driver_pays_by_card_charges_and_sees_what_was_charged(qtbot, kiosk, clock):
+    hub, window, terminal = kiosk
+    watch = Watcher(hub.engine)
+    qtbot.mouseClick(window.home.tiles["bay-1"], Qt.MouseButton.LeftButton)
+    assert window.stack.currentWidget() is window.price
+    assert "€0.60 per kWh" in window.price.lines.text()  # 0.50 + 19 % VAT, rounded for show
+    assert "idle fee €0.12/min after 1 h" in window.price.lines.text()  # 6.00/h + VAT
+    assert window.price.hold.text() == "We reserve €30.00 on your card before charging."
+
+    qtbot.mouseClick(window.price.buttons["terminal"], Qt.MouseButton.LeftButton)
+    assert window.stack.currentWidget() is window.paying
+    qtbot.waitUntil(lambda: window.paying.countdown.text().endswith("s left"))
+    assert window.paying.instruction.text() == "Hold your card or phone to the reader"
+    terminal.present("visa")
+    qtbot.waitUntil(lambda: window.journey.state.step is Step.STARTING)
+    assert window.message.title.text() == "Payment accepted — starting the charger"
+
+    start = watch.until_commands(1)[0]
+    hub.engine.post(CommandReplied("bay-1", start.id, ok=True))
+    hub.engine.post(BayStatusReported("bay-1", BayStatus.CHARGING))
+    qtbot.waitUntil(lambda: window.stack.currentWidget() is window.live)
+    clock.advance(timedelta(minutes=30))
+    hub.engine.post(
+        MeterSampleReported("bay-1", Decimal(21_000), Decimal(40_000), seq=2, soc_pct=Decimal(80))
+    )
+    qtbot.waitUntil(lambda: window.live.cost.text() == "€11.90", timeout=5000)
+    assert window.live.energy.text() == "20.00 kWh" and window.live.power.text() == "40.0 kW"
+    assert window.live.soc.text() == "80 %"
+
+    qtbot.mouseClick(window.live.stop_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not window.live.stop_button.isEnabled())  # "Stopping…"
+    hub.engine.post(BayStatusReported("bay-1", BayStatus.AVAILABLE))
+    qtbot.waitUntil(lambda: window.stack.currentWidget() is window.summary)
+    hub.engine.post(Tick())
+    qtbot.waitUntil(lambda: window.summary.total.text() == "€11.90", timeout=5000)
+    assert window.summary.charged.text() == "€11.90 charged to visa ••4242"
+    assert window.summary.released.text() == "€18.10 of the reservation released"
+    qtbot.mouseClick(window.summary.done_button, Qt.MouseButton.LeftButton)
+    assert window.stack.currentWidget() is window.home
+
+
+def test_a_declined_card_says_what_happened_to_the_money(qtbot, kiosk):
+    hub, window, terminal = kiosk
+    window.journey.choose_bay("bay-1")
+    qtbot.mouseClick(window.price.buttons["terminal"], Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: window.paying.countdown.text() != "")
+    terminal.present("declined")
+    qtbot.waitUntil(lambda: window.journey.state.step is Step.ERROR)
+    assert window.message.body.text() == "Your card was declined."
+    assert "No money was taken" in window.message.note.text()
+    assert "try another card" in window.message.note.text()
+    qtbot.mouseClick(window.message.primary_button, Qt.MouseButton.LeftButton)  # try again
+    assert window.stack.currentWidget() is window.price
+
+
+def test_cancel_while_the_reader_waits_goes_back_and_holds_nothing(qtbot, kiosk):
+    hub, window, _terminal = kiosk
+    window.journey.choose_bay("bay-1")
+    qtbot.mouseClick(window.price.buttons["terminal"], Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: window.paying.countdown.text() != "")
+    qtbot.mouseClick(window.paying.cancel, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: window.journey.state.step is Step.ERROR)
+    assert window.message.body.text() == "You cancelled the payment."
+
+
+def test_tiles_can_be_chosen_with_the_keyboard(qtbot, kiosk):
+    _hub, window, _terminal = kiosk
+    tile = window.home.tiles["bay-1"]
+    tile.setFocus()
+    qtbot.keyClick(tile, Qt.Key.Key_Return)
+    assert window.stack.currentWidget() is window.price
+    qtbot.mouseClick(window.price.back_button, Qt.MouseButton.LeftButton)
+    assert window.stack.currentWidget() is window.home
