@@ -103,7 +103,7 @@ def test_a_driver_pays_by_card_charges_and_sees_what_was_charged(qtbot, kiosk, c
 
 
 def test_a_declined_card_says_what_happened_to_the_money(qtbot, kiosk):
-    hub, window, terminal = kiosk
+    _hub, window, terminal = kiosk
     window.journey.choose_bay("bay-1")
     qtbot.mouseClick(window.price.buttons["terminal"], Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: window.paying.countdown.text() != "")
@@ -117,7 +117,7 @@ def test_a_declined_card_says_what_happened_to_the_money(qtbot, kiosk):
 
 
 def test_cancel_while_the_reader_waits_goes_back_and_holds_nothing(qtbot, kiosk):
-    hub, window, _terminal = kiosk
+    _hub, window, _terminal = kiosk
     window.journey.choose_bay("bay-1")
     qtbot.mouseClick(window.price.buttons["terminal"], Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: window.paying.countdown.text() != "")
