@@ -135,6 +135,7 @@ def _demo(args: argparse.Namespace) -> int:
         headless=args.headless,
         fullscreen=args.fullscreen,
         events=args.events,
+        demo=True,
     )
 
 
@@ -158,6 +159,7 @@ def _serve(
     headless: bool,
     fullscreen: bool,
     events: str | None,
+    demo: bool = False,
 ) -> int:
     if not headless and not _has_display():
         raise UsageError(
@@ -185,6 +187,13 @@ def _serve(
             return 0
         from kiosk.ui.app import run as run_ui
 
+        actions = None
+        if demo:
+            from kiosk.sim.demo import dev_actions, seed_member
+
+            seed_member(hub)
+            actions = dev_actions(hub)
+
         return run_ui(
             hub.engine,
             timezone=settings.hub.timezone,
@@ -193,6 +202,7 @@ def _serve(
             height=settings.ui.height,
             stop=stop,
             languages=settings.hub.languages,
+            dev_actions=actions,
         )
 
 

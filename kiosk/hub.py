@@ -8,6 +8,8 @@ import logging
 from collections.abc import Callable, Mapping
 from concurrent.futures import ThreadPoolExecutor
 
+from hw_drivers import CardPresented, open_reader
+from hw_drivers.readers.base import CardReaderDriver
 from kiosk import credentials
 from kiosk.adapters.mqtt.dialects import CODECS
 from kiosk.adapters.mqtt.link import ChargerLink
@@ -22,6 +24,7 @@ from kiosk.config import Settings
 from kiosk.domain.payment import PaymentMethod
 from kiosk.engine.clock import Clock, SystemClock
 from kiosk.engine.engine import Engine
+from kiosk.engine.events import CardTapped
 from kiosk.engine.outbox import Backoff, Handler
 from kiosk.store.accounts import DbAccountStore
 from kiosk.store.database import Database, open_database
@@ -55,6 +58,7 @@ class Hub:
         self._engine: Engine | None = None
         self._network: ThreadPoolExecutor | None = None
         self.link: ChargerLink | None = None
+        self.readers: list[CardReaderDriver] = []
 
     @property
     def engine(self) -> Engine:
@@ -92,6 +96,7 @@ class Hub:
                 backoff=self._backoff,
             )
             self._engine.start()
+            self._open_readers(self._engine)
             if self._with_link:
                 self.link = ChargerLink(
                     broker=s.broker,
@@ -116,13 +121,18 @@ class Hub:
         store = DbAccountStore(self.db.sessions, currency=s.hub.currency)
         if s.payments.provider == "simulator":
             return {
+                # A simulated reader waits for a card like a real one: the demo's developer
+                # panel (or a test) presents it.
                 PaymentMethod.TERMINAL: Simulator(
-                    method=PaymentMethod.TERMINAL, timeout_s=s.payments.card_timeout_s
+                    method=PaymentMethod.TERMINAL,
+                    timeout_s=s.payments.card_timeout_s,
+                    auto_card=None,
                 ),
                 PaymentMethod.QR: Simulator(
                     method=PaymentMethod.QR,
                     name="simulator_qr",
                     timeout_s=s.payments.card_timeout_s,
+                    auto_card=None,
                 ),
                 PaymentMethod.ACCOUNT: Accounts(store, charger=SimulatedOffSession()),
             }
@@ -137,18 +147,43 @@ class Hub:
             PaymentMethod.ACCOUNT: Accounts(store, charger=StripeOffSession(client)),
         }
 
-    def _token_hasher(self) -> Callable[[str], str]:
-        """Card UIDs and charger tokens are stored only as an HMAC with the kiosk's key."""
+    def _uid_key(self) -> bytes:
         key = credentials.ensure_key("uid_hmac_key", credentials_dir=self.credentials_dir)
-        secret = key.value.encode()
+        return key.value.encode()
+
+    def _token_hasher(self) -> Callable[[str], str]:
+        """Card UIDs and charger tokens are stored only as an HMAC with the kiosk's key.
+
+        A token that is a card UID in hex (what chargers' RFID readers report) is hashed as
+        its bytes, exactly as `hw_drivers` hashes a tap on the kiosk's own reader, so one
+        card is one account wherever it is presented.
+        """
+        secret = self._uid_key()
 
         def hash_token(token: str) -> str:
-            return hmac.new(secret, token.encode(), hashlib.sha256).hexdigest()
+            try:
+                raw = bytes.fromhex(token)
+            except ValueError:
+                raw = token.encode()
+            return hmac.new(secret, raw, hashlib.sha256).hexdigest()
 
         return hash_token
 
+    def _open_readers(self, engine: Engine) -> None:
+        key = self._uid_key()
+
+        def on_event(event: object) -> None:  # on the reader's own thread
+            if isinstance(event, CardPresented):
+                engine.post(CardTapped(event.reader, event.uid.hmac(key)))
+
+        for uri in self.settings.devices.card_readers:
+            self.readers.append(open_reader(uri, emit=on_event))
+
     def stop(self) -> None:
         """Inputs first, then the writer, then its workers, then the database."""
+        for reader in self.readers:
+            reader.close()
+        self.readers = []
         if self.link is not None:
             self.link.stop()
             self.link = None

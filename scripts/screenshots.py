@@ -20,6 +20,7 @@ from PySide6.QtCore import QEventLoop, QTimer
 from PySide6.QtWidgets import QApplication
 
 from kiosk.cli import demo_settings
+from kiosk.domain.payment import PaymentMethod
 from kiosk.sim.demo import demo_hub
 from kiosk.ui import themes
 from kiosk.ui.app import KioskWindow, application
@@ -69,6 +70,7 @@ def main() -> int:
             journey.pay("terminal")
             wait_for(lambda: window.paying.countdown.text() != "")
             shot("pay-card")
+            hub.providers[PaymentMethod.TERMINAL].present("visa")  # type: ignore[attr-defined]
             wait_for(lambda: journey.state.step in (Step.STARTING, Step.LIVE))
             wait_for(lambda: journey.state.step is Step.LIVE)
             wait(3000)

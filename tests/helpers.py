@@ -34,10 +34,16 @@ class Watcher:
         return self.snapshots[-1]
 
     def until(self, predicate: Callable[[HubSnapshot], bool], timeout: float = 10.0) -> HubSnapshot:
+        def met() -> bool:
+            if not self.snapshots:
+                return False
+            try:
+                return bool(predicate(self.snapshots[-1]))
+            except (AttributeError, KeyError, LookupError, ValueError, TypeError):
+                return False  # what it looks at does not exist yet (a session, a row)
+
         with self._cond:
-            ok = self._cond.wait_for(
-                lambda: bool(self.snapshots) and predicate(self.snapshots[-1]), timeout
-            )
+            ok = self._cond.wait_for(met, timeout)
             if not ok:
                 last = self.snapshots[-1] if self.snapshots else None
                 raise AssertionError(f"condition not met within {timeout} s; last snapshot {last}")

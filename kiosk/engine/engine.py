@@ -33,11 +33,11 @@ from kiosk.domain.tariff.display import PriceLine, price_lines
 from kiosk.engine.clock import Clock
 from kiosk.engine.commands import ChargerCommand
 from kiosk.engine.costing import Costing
-from kiosk.engine.events import Event, OutboxAttemptFinished, OutboxWork, Tick
+from kiosk.engine.events import CardTapped, Event, OutboxAttemptFinished, OutboxWork, Tick
 from kiosk.engine.outbox import Backoff, Claim, Handler, Outbox
 from kiosk.engine.payments import Payments
 from kiosk.engine.rules import Rules
-from kiosk.engine.snapshot import BayView, HubSnapshot, PaymentView, SessionView
+from kiosk.engine.snapshot import BayView, CardTap, HubSnapshot, PaymentView, SessionView
 from kiosk.engine.state import Batch, BayState, PendingCommand
 from kiosk.store import models
 from kiosk.store.database import Database
@@ -108,6 +108,7 @@ class Engine:
         self._bays: dict[str, BayState] = {}
         self._pending: dict[str, PendingCommand] = {}
         self._prices: dict[str, SessionPrice] = {}
+        self._card_tap: CardTap | None = None
         self._price_lines = {
             bay_id: price_lines(ad_hoc.tariff) if ad_hoc is not None else ()
             for bay_id, (ad_hoc, _member) in (tariffs or {}).items()
@@ -258,6 +259,8 @@ class Engine:
                     case Tick():
                         self._rules.supervise(batch, db, at)
                         self._last_tick = at
+                    case CardTapped():
+                        batch.card_tap = (event.token_hmac, at)
                     case _:
                         log.warning("unhandled event %s", type(event).__name__)
             self._rules.price_changes(batch, items[-1][0])
@@ -284,6 +287,10 @@ class Engine:
         self._bays = batch.bays
         self._pending = batch.pending
         self._prices = batch.prices
+        if batch.card_tap is not None:
+            token, at_tap = batch.card_tap
+            seq = self._card_tap.seq + 1 if self._card_tap else 1
+            self._card_tap = CardTap(seq, token, at_tap)
         for record in batch.records:  # before the snapshot: whoever sees it sees the records
             for record_listener in self._record_listeners:
                 try:
@@ -321,6 +328,7 @@ class Engine:
                 for b in self._bay_settings
             ),
             outbox_backlog=self._backlog,
+            card_tap=self._card_tap,
         )
         for listener in self._snapshot_listeners:
             try:

@@ -100,6 +100,14 @@ class StartRequested(Event):
 
 
 @dataclass(frozen=True, slots=True)
+class CardTapped(Event):
+    """A card was held to one of the kiosk's readers (only its HMAC leaves the driver)."""
+
+    reader: str
+    token_hmac: str
+
+
+@dataclass(frozen=True, slots=True)
 class PayRequested(Event):
     """A driver chose a bay and a way to pay: hold money, then start the charge."""
 

@@ -61,6 +61,15 @@ class BayView:
 
 
 @dataclass(frozen=True, slots=True)
+class CardTap:
+    """The latest card held to the kiosk's readers: `seq` rises with every tap."""
+
+    seq: int
+    token_hmac: str
+    at: datetime
+
+
+@dataclass(frozen=True, slots=True)
 class HubSnapshot:
     version: int  # increases with every committed change
     at: datetime
@@ -69,6 +78,7 @@ class HubSnapshot:
     currency: str
     bays: tuple[BayView, ...]
     outbox_backlog: int  # side effects not yet done: visible so nobody forgets money in flight
+    card_tap: CardTap | None = None
 
     def bay(self, bay_id: str) -> BayView:
         for bay in self.bays:

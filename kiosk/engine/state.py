@@ -60,6 +60,7 @@ class Batch:
     outbox_work: list[dict[str, Any]] = field(default_factory=list)  # {kind, key, payload}
     jobs: list[Any] = field(default_factory=list)  # payment authorisations to start after commit
     hold_stops: list[str] = field(default_factory=list)  # bays whose hold is used up
+    card_tap: tuple[str, datetime] | None = None  # the latest card held to a kiosk reader
 
     def update(self, bay_id: str, **changes: Any) -> BayState:
         bay = replace(self.bays[bay_id], **changes)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 
 from kiosk.adapters.mqtt.link import bay_base
@@ -43,3 +43,56 @@ def demo_hub(
                 fleet.stop()
     finally:
         broker.stop()
+
+
+#: The demo's membership card (a prepaid account is created for it) and a stranger's card.
+MEMBER_UID = "04A1B2C3D4E5F6"
+STRANGER_UID = "04FFEEDDCCBBAA"
+
+
+def seed_member(hub: Hub) -> None:
+    """A prepaid demo account for MEMBER_UID, so membership cards can be tried."""
+    from datetime import UTC, datetime
+    from decimal import Decimal
+
+    from hw_drivers.cardid import CardId
+    from kiosk.store import models
+
+    assert hub.db is not None
+    token = CardId(bytes.fromhex(MEMBER_UID)).hmac(hub._uid_key())
+    with hub.db.sessions.begin() as db:
+        if db.get(models.Account, "demo-member") is None:
+            db.add(
+                models.Account(
+                    id="demo-member",
+                    token_hmac=token,
+                    name="Demo member",
+                    kind="prepaid",
+                    balance=Decimal("100.00"),
+                    credit_limit=Decimal(0),
+                    blocked=False,
+                    stripe_customer_id=None,
+                    created_at=datetime.now(UTC),
+                )
+            )
+
+
+def dev_actions(hub: Hub) -> dict[str, Callable[[], None]]:
+    """The driver's hands for the demo's developer panel."""
+    from kiosk.domain.payment import PaymentMethod
+
+    actions: dict[str, Callable[[], None]] = {}
+    terminal = hub.providers.get(PaymentMethod.TERMINAL)
+    qr = hub.providers.get(PaymentMethod.QR)
+    present = getattr(terminal, "present", None)
+    if present is not None:
+        actions["Tap a card (visa)"] = lambda: present("visa")
+        actions["Tap a declined card"] = lambda: present("declined")
+    pay_page = getattr(qr, "present", None)
+    if pay_page is not None:
+        actions["The phone pays (QR)"] = lambda: pay_page("visa")
+    taps = [r.tap for r in hub.readers if hasattr(r, "tap")]
+    if taps:
+        actions["Tap the membership card"] = lambda: taps[0](MEMBER_UID)
+        actions["Tap an unknown card"] = lambda: taps[0](STRANGER_UID)
+    return actions

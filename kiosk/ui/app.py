@@ -9,7 +9,7 @@ from datetime import UTC, datetime
 from decimal import Decimal
 
 from PySide6.QtCore import QLocale, Qt, QTimer
-from PySide6.QtGui import QCloseEvent
+from PySide6.QtGui import QCloseEvent, QResizeEvent
 from PySide6.QtWidgets import QApplication, QMainWindow, QStackedWidget, QWidget
 
 from kiosk.engine.port import HubPort
@@ -17,6 +17,7 @@ from kiosk.engine.snapshot import HubSnapshot
 from kiosk.ui import kiosk_mode, texts, themes
 from kiosk.ui import vm_journey as vm
 from kiosk.ui.bridge import SnapshotBridge
+from kiosk.ui.devpanel import DevActions, DevPanel
 from kiosk.ui.home import HomeScreen
 from kiosk.ui.i18n import Translations
 from kiosk.ui.journey import NO_TIMEOUT, Journey, Step
@@ -34,6 +35,7 @@ class KioskWindow(QMainWindow):
         *,
         timezone: str,
         locale: QLocale | None = None,
+        dev_actions: DevActions | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -65,6 +67,15 @@ class KioskWindow(QMainWindow):
         self.journey.changed.connect(lambda _state: self._render())
         self._snapshot(port.snapshot)
         self._unsubscribe = port.subscribe(self.bridge.accept)
+        self.dev = DevPanel(dev_actions, self) if dev_actions else None
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if self.dev is not None:  # bottom right, over whatever screen is showing
+            self.dev.move(
+                self.width() - self.dev.width() - 8, self.height() - self.dev.height() - 96
+            )
+            self.dev.raise_()
 
     def _snapshot(self, snapshot: HubSnapshot) -> None:
         self.home.show_snapshot(snapshot)
@@ -98,6 +109,8 @@ class KioskWindow(QMainWindow):
             bay.payment if bay.payment and bay.payment.session_id == state.session_id else None
         )
         currency = self.journey.snapshot.currency if self.journey.snapshot else "EUR"
+        if self.dev is not None:
+            self.dev.raise_()
         if state.step is Step.PRICE:
             self.price.show_model(vm.price(bay, bay.hold or Decimal(0), currency, self.locale))
             self.stack.setCurrentWidget(self.price)
@@ -152,12 +165,15 @@ def run(
     height: int,
     stop: threading.Event,
     languages: Sequence[str] = ("en", "de", "fr", "nl"),
+    dev_actions: DevActions | None = None,
 ) -> int:
     """Show the kiosk window until `stop` is set (SIGTERM, Ctrl+C); returns the exit code."""
     app = application()
     translations = Translations(app, offered=languages)
     theme_switch = ThemeSwitch(app)
-    window = KioskWindow(port, timezone=timezone, locale=translations.locale)
+    window = KioskWindow(
+        port, timezone=timezone, locale=translations.locale, dev_actions=dev_actions
+    )
     translations.language_changed.connect(lambda _code: window.home.set_locale(translations.locale))
     present(window, fullscreen=fullscreen, width=width, height=height)
     idle = kiosk_mode.IdleWatcher(app, timeout_ms=90_000, warn_ms=20_000, parent=window)

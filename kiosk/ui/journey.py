@@ -38,6 +38,7 @@ class State:
     bay_id: str | None = None
     session_id: str | None = None
     method: str | None = None
+    tap_after: int | None = None  # waiting for a membership card newer than this tap
 
 
 class Journey(QObject):
@@ -62,11 +63,19 @@ class Journey(QObject):
         if bay_id is None:
             return
         session_id = f"k-{uuid.uuid4().hex[:16]}"
+        if method == "account" and payer is None:  # first the driver taps the card
+            tap = self.snapshot.card_tap if self.snapshot else None
+            self._go(State(Step.PAYING, bay_id, session_id, method, tap.seq if tap else 0))
+            return
         self._go(State(Step.PAYING, bay_id, session_id, method))
         self._port.post(PayRequested(bay_id, session_id, method, payer=payer))
 
     def cancel_payment(self) -> None:
-        if self.state.session_id is not None and self.state.step is Step.PAYING:
+        if self.state.step is not Step.PAYING:
+            return
+        if self.state.tap_after is not None:  # no card tapped yet: nothing to cancel
+            self._go(State(Step.PRICE, self.state.bay_id))
+        elif self.state.session_id is not None:
             self._port.post(PayCancelled(self.state.session_id))
 
     def stop(self) -> None:
@@ -90,6 +99,14 @@ class Journey(QObject):
         self.snapshot = snapshot
         s = self.state
         if s.bay_id is None or s.session_id is None:
+            return
+        tap = snapshot.card_tap
+        if s.step is Step.PAYING and s.tap_after is not None:
+            if tap is not None and tap.seq > s.tap_after:
+                self._go(replace(s, tap_after=None))
+                self._port.post(
+                    PayRequested(s.bay_id, s.session_id, "account", payer=tap.token_hmac)
+                )
             return
         bay = self._bay(s.bay_id)
         if bay is None:

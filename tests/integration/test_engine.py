@@ -130,7 +130,12 @@ def test_an_open_session_survives_a_restart(make_settings, clock):
         hub.engine.post(BayStatusReported("bay-2", BayStatus.CHARGING))
         clock.advance(timedelta(minutes=1))
         hub.engine.post(MeterSampleReported("bay-2", Decimal(400), seq=2))
-        watch.until(lambda s: s.bay("bay-2").session.energy_wh == Decimal(300))
+        watch.until(
+            lambda s: (
+                s.bay("bay-2").session is not None
+                and s.bay("bay-2").session.energy_wh == Decimal(300)
+            )
+        )
     with Hub(settings, charger_link=False, clock=clock) as hub:
         bay = hub.engine.snapshot.bay("bay-2")
         assert bay.session.id == "s-9" and bay.session.energy_wh == Decimal(300)

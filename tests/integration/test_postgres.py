@@ -51,6 +51,8 @@ def test_a_session_with_samples_and_outbox_work_on_postgres(pg_url, make_setting
         outbox_handlers={"mail": lambda k, p: done.append(k)},
     ) as hub:
         watch = Watcher(hub.engine)
+        records: list[dict] = []
+        hub.engine.on_record(records.append)
         engine = hub.engine
         engine.post(MeterSampleReported("bay-1", Decimal("1000.25"), seq=1))
         engine.post(StartRequested("bay-1", "pg-1"))
@@ -59,7 +61,10 @@ def test_a_session_with_samples_and_outbox_work_on_postgres(pg_url, make_setting
         engine.post(MeterSampleReported("bay-1", Decimal("1500.75"), Decimal(11000), seq=2))
         engine.post(BayStatusReported("bay-1", BayStatus.AVAILABLE))
         engine.post(OutboxWork("mail", "mail:pg-1", {"to": "x"}))
-        watch.until(lambda s: s.bay("bay-1").session is None and s.outbox_backlog == 0)
+        # Not just "no session": that is also true before the session has begun.
+        watch.until(
+            lambda s: any(r["type"] == "session_stopped" for r in records) and s.outbox_backlog == 0
+        )
         with hub.db.sessions() as db:
             session = db.get(models.ChargingSession, "pg-1")
             samples = db.scalars(select(models.MeterSample.energy_wh)).all()

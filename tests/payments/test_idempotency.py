@@ -168,7 +168,7 @@ def test_the_outbox_retries_a_lost_capture_and_captures_once(
         watch = Watcher(hub.engine)
         body = payload(provider=terminal.name, ref=held.ref, amount=eur("12.34"))
         hub.engine.post(OutboxWork(CAPTURE, CAPTURE_KEY, body))
-        watch.until(lambda s: _entry(hub).last_error is not None)
+        watch.until(lambda s: (e := _maybe_entry(hub)) is not None and e.last_error is not None)
         assert "ProviderUnreachable" in _entry(hub).last_error
         clock.advance(timedelta(seconds=2))
         hub.engine.post(Tick())
@@ -178,6 +178,12 @@ def test_the_outbox_retries_a_lost_capture_and_captures_once(
     assert entry.result["already"] is True and entry.result["amount"]["amount"] == "12.34"
     assert len(bed.double.requests("POST", CAPTURES)) == 1
     assert captured_at_stripe(bed, held.ref) == 1234
+
+
+def _maybe_entry(hub: Hub) -> models.OutboxEntry | None:
+    """The single outbox entry, or None before the engine has queued it."""
+    with hub.db.sessions() as db:
+        return db.scalars(select(models.OutboxEntry)).first()
 
 
 def _entry(hub: Hub) -> models.OutboxEntry:

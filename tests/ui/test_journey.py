@@ -134,3 +134,83 @@ def test_tiles_can_be_chosen_with_the_keyboard(qtbot, kiosk):
     assert window.stack.currentWidget() is window.price
     qtbot.mouseClick(window.price.back_button, Qt.MouseButton.LeftButton)
     assert window.stack.currentWidget() is window.home
+
+
+def test_a_member_taps_the_membership_card_and_charges_on_the_member_tariff(qtbot, tmp_path, clock):
+    from datetime import UTC, datetime
+
+    from hw_drivers.cardid import CardId
+    from kiosk.store import models
+
+    (tmp_path / "t.json").write_text(json.dumps(TARIFF))
+    table = hub_table(
+        1, data_dir=str(tmp_path / "data"), devices={"card_readers": ["simulated://"]}
+    )
+    table["bays"][0]["tariff"] = "t.json"
+    settings = from_table(table, base=tmp_path)
+    with Hub(settings, charger_link=False, clock=clock) as hub:
+        token = CardId(bytes.fromhex("04A1B2C3D4E5F6")).hmac(hub._uid_key())
+        with hub.db.sessions.begin() as db:
+            db.add(
+                models.Account(
+                    id="m",
+                    token_hmac=token,
+                    name="M",
+                    kind="prepaid",
+                    balance=Decimal(80),
+                    credit_limit=Decimal(0),
+                    blocked=False,
+                    stripe_customer_id=None,
+                    created_at=datetime.now(UTC),
+                )
+            )
+        window = KioskWindow(hub.engine, timezone="UTC")
+        qtbot.addWidget(window)
+        window.show()
+        window.journey.choose_bay("bay-1")
+        qtbot.mouseClick(window.price.buttons["account"], Qt.MouseButton.LeftButton)
+        assert window.paying.instruction.text() == "Hold your membership card to the reader"
+        hub.readers[0].tap("04A1B2C3D4E5F6")  # the card on the kiosk's reader
+        qtbot.waitUntil(lambda: window.journey.state.step is Step.STARTING, timeout=5000)
+        with hub.db.sessions() as db:
+            session = db.get(models.ChargingSession, window.journey.state.session_id)
+        assert session.member
+
+
+def test_an_unknown_membership_card_is_told_to_pay_another_way(qtbot, tmp_path, clock):
+    table = hub_table(
+        1, data_dir=str(tmp_path / "data"), devices={"card_readers": ["simulated://"]}
+    )
+    settings = from_table(table, base=tmp_path)
+    with Hub(settings, charger_link=False, clock=clock) as hub:
+        window = KioskWindow(hub.engine, timezone="UTC")
+        qtbot.addWidget(window)
+        window.show()
+        window.journey.choose_bay("bay-1")
+        window.journey.pay("account")
+        hub.readers[0].tap("04DEADBEEF0001")
+        qtbot.waitUntil(lambda: window.journey.state.step is Step.ERROR, timeout=5000)
+        assert window.message.body.text() == "This card is not registered."
+        assert "pay another way" in window.message.note.text()
+
+
+def test_the_demo_panel_is_the_drivers_hand(qtbot, tmp_path):
+    from kiosk.cli import demo_settings
+    from kiosk.sim.demo import demo_hub, dev_actions, seed_member
+
+    with demo_hub(demo_settings(tmp_path / "demo")) as hub:
+        seed_member(hub)
+        window = KioskWindow(hub.engine, timezone="UTC", dev_actions=dev_actions(hub))
+        qtbot.addWidget(window)
+        window.show()
+        assert set(window.dev.buttons) == {
+            "Tap a card (visa)",
+            "Tap a declined card",
+            "The phone pays (QR)",
+            "Tap the membership card",
+            "Tap an unknown card",
+        }
+        window.journey.choose_bay("bay-1")
+        window.journey.pay("account")
+        qtbot.mouseClick(window.dev.buttons["Tap the membership card"], Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: window.journey.state.step is Step.STARTING, timeout=8000)
