@@ -18,7 +18,7 @@ from contextlib import AbstractContextManager, contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
-from kiosk import __version__, logs, pricing_cli
+from kiosk import __version__, invoices_cli, logs, pricing_cli
 from kiosk.config import ConfigError, Settings, describe, load
 from kiosk.credentials import CredentialError
 from kiosk.events_out import EventWriter
@@ -101,6 +101,8 @@ def _parser() -> argparse.ArgumentParser:
     price = sub.add_parser("price", help="price an OCPI 2.2.1 CDR against an OCPI tariff")
     pricing_cli.add_arguments(price)
     price.set_defaults(func=pricing_cli.run)
+
+    invoices_cli.add_arguments(sub)
 
     db = sub.add_parser("db", help="database maintenance")
     db_sub = db.add_subparsers(dest="db_command", required=True, metavar="ACTION")

@@ -18,7 +18,9 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
 from typing import Any, Literal
+from urllib.parse import urlsplit
 
+from kiosk.domain.invoice import InvoiceError, InvoiceNumber
 from kiosk.domain.money import parse_decimal
 from kiosk.domain.tariff import Tariff, TariffError, load_tariff
 
@@ -61,9 +63,16 @@ class HubSettings:
 @dataclass(frozen=True)
 class SellerSettings:
     name: str = _doc("Legal name of the operator, printed on invoices.", "")
-    address: str = _doc("Postal address of the operator, printed on invoices.", "")
+    address: str = _doc(
+        "Postal address of the operator, printed on invoices; one line per comma or newline.", ""
+    )
+    country: str = _doc("ISO 3166-1 alpha-2 country of the operator, e.g. 'DE'.", "")
     vat_id: str = _doc("VAT identification number of the operator.", "")
+    tax_number: str = _doc("Tax number of the operator, where invoices must show it.", "")
+    registration: str = _doc("Commercial register entry, e.g. 'HRB 12345 B, AG Berlin'.", "")
     email: str = _doc("Contact e-mail shown on receipts.", "")
+    phone: str = _doc("Contact phone number printed on invoices.", "")
+    website: str = _doc("Website printed on invoices.", "")
 
 
 @dataclass(frozen=True)
@@ -142,6 +151,53 @@ class DeviceSettings:
 
 
 @dataclass(frozen=True)
+class InvoicingSettings:
+    enabled: bool = _doc("Issue an invoice when a session's payment is captured.", True)
+    series: str = _doc(
+        "Invoice number series of this hub (RIV: RIV-000042); empty: hub.id in capitals. "
+        "1-24 letters, digits, '.', '_', '/', '-'. Never change it once invoices exist.",
+        "",
+    )
+    credit_note_series: str = _doc("Series of credit notes; empty: the invoice series.", "")
+    language: str = _doc(
+        "Language of stored invoice texts and of PDFs from the portal (en, de, fr, nl); "
+        "empty: the first of hub.languages.",
+        "",
+    )
+    public_base_url: str = _doc(
+        "Public address of the invoice download portal behind the operator's reverse proxy, "
+        "e.g. https://charge.example.com/invoices; empty: no portal, no download links or QR.",
+        "",
+    )
+    portal_bind: str = _doc("Address the download portal listens on.", "127.0.0.1")
+    portal_port: int = _doc("TCP port of the download portal (the proxy forwards to it).", 8470)
+    trusted_proxies: tuple[str, ...] = _doc(
+        "Reverse proxy addresses whose X-Forwarded-For the portal believes (rate limits).", ()
+    )
+    rate_limit_requests: int = _doc("Portal requests one client may make per rate_limit_s.", 30)
+    rate_limit_s: int = _doc("The window of rate_limit_requests, in seconds.", 60)
+    link_days: int = _doc("Days a download link (QR code) works after the invoice is issued.", 90)
+    smtp_host: str = _doc("SMTP server for invoice e-mails (STARTTLS required); empty: none.", "")
+    smtp_port: int = _doc("SMTP port (submission with STARTTLS).", 587)
+    smtp_username: str = _doc(
+        "SMTP user; the password is the credential `smtp_password`. Empty: no AUTH.", ""
+    )
+    smtp_sender: str = _doc(
+        "From: of invoice e-mails, e.g. 'Example Charging <invoices@example.com>'.", ""
+    )
+    smtp_ca_file: Path | None = _doc(
+        "CA certificate to verify the SMTP server with; empty: the system's CAs.", None
+    )
+    smtp_timeout_s: int = _doc("Give up one SMTP attempt after this many seconds.", 30)
+    receipt_timeout_s: int = _doc(
+        "Wait this long for the printer to finish a receipt before offering the QR instead.", 20
+    )
+    receipt_max_age_s: int = _doc(
+        "A receipt still unprinted this many seconds after it was asked for is dropped.", 300
+    )
+
+
+@dataclass(frozen=True)
 class UiSettings:
     fullscreen: bool = _doc("Frameless full screen, for the kiosk itself.", False)
     width: int = _doc("Window width in pixels when not full screen.", 1280)
@@ -159,6 +215,10 @@ class Settings:
         "Card readers and the receipt printer.", default_factory=DeviceSettings
     )
     ui: UiSettings = _doc("The touchscreen window.", default_factory=UiSettings)
+    invoicing: InvoicingSettings = _doc(
+        "Invoices: numbers, download portal, e-mail, paper receipts.",
+        default_factory=InvoicingSettings,
+    )
     data_dir: Path = _doc("Folder for the database and generated files.", Path("data"))
     database_url: str = _doc(
         "SQLAlchemy URL; empty means SQLite `kiosk.sqlite` in data_dir. "
@@ -388,6 +448,48 @@ def _check_cross_fields(s: Settings, name: str) -> None:
         )
     if s.payments.preauth_amount <= 0:
         fail("payments.preauth_amount", str(s.payments.preauth_amount), "an amount above 0")
+    _check_invoicing(s, fail)
+
+
+def _check_invoicing(s: Settings, fail: Any) -> None:
+    inv = s.invoicing
+    rule = "1-24 letters, digits, '.', '_', '/' or '-', starting and ending with a letter or digit"
+    for key, value in (
+        ("series", inv.series or s.hub.id.upper()),
+        ("credit_note_series", inv.credit_note_series),
+    ):
+        try:
+            if value:
+                InvoiceNumber(value, 1)
+        except InvoiceError:
+            shown = getattr(inv, key)
+            fail(f"invoicing.{key}", shown, rule + ("" if shown else " (hub.id is not one)"))
+    if s.seller.country and not re.fullmatch(r"[A-Z]{2}", s.seller.country):
+        fail("seller.country", s.seller.country, "an ISO 3166-1 alpha-2 code such as 'DE'")
+    if inv.language and inv.language not in ("en", "de", "fr", "nl"):
+        fail("invoicing.language", inv.language, "one of 'en', 'de', 'fr', 'nl'")
+    if inv.public_base_url:
+        parts = urlsplit(inv.public_base_url)
+        if parts.scheme not in ("http", "https") or not parts.netloc or parts.query:
+            fail("invoicing.public_base_url", inv.public_base_url, "http(s)://host[/path]")
+    for key in ("portal_port", "smtp_port"):
+        if not 0 < getattr(inv, key) < 65536:
+            fail(f"invoicing.{key}", getattr(inv, key), "a TCP port between 1 and 65535")
+    for key in ("rate_limit_requests", "rate_limit_s", "smtp_timeout_s"):
+        if getattr(inv, key) < 1:
+            fail(f"invoicing.{key}", getattr(inv, key), "a whole number of at least 1")
+    if not 1 <= inv.link_days <= 3650:
+        fail("invoicing.link_days", inv.link_days, "between 1 and 3650 days")
+    if not 1 <= inv.receipt_timeout_s <= inv.receipt_max_age_s:
+        fail(
+            "invoicing.receipt_timeout_s",
+            inv.receipt_timeout_s,
+            "at least 1 and at most invoicing.receipt_max_age_s",
+        )
+    if inv.smtp_host and not inv.smtp_sender:
+        fail("invoicing.smtp_sender", "", "the From: address when invoicing.smtp_host is set")
+    if inv.smtp_ca_file is not None and not inv.smtp_ca_file.is_file():
+        fail("invoicing.smtp_ca_file", str(inv.smtp_ca_file), "an existing CA certificate file")
 
 
 def _check_uri(key: str, uri: str, *, reader: bool, fail: Any) -> None:

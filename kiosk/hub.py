@@ -26,6 +26,7 @@ from kiosk.engine.clock import Clock, SystemClock
 from kiosk.engine.engine import Engine
 from kiosk.engine.events import CardTapped
 from kiosk.engine.outbox import Backoff, Handler
+from kiosk.invoicing_setup import InvoicingConfig, InvoicingSetup, invoicing_config
 from kiosk.store.accounts import DbAccountStore
 from kiosk.store.database import Database, open_database
 
@@ -44,7 +45,10 @@ class Hub:
         outbox_handlers: Mapping[str, Handler] | None = None,
         backoff: Backoff | None = None,
         payment_providers: Mapping[PaymentMethod, PaymentProvider] | None = None,
+        invoicing: InvoicingConfig | None = None,
     ) -> None:
+        self._invoicing_config = invoicing
+        self.invoicing: InvoicingSetup | None = None
         self._providers = payment_providers
         self.providers: Mapping[PaymentMethod, PaymentProvider] = {}
         self._stripe: StripeConnection | None = None
@@ -73,8 +77,17 @@ class Hub:
             hash_token = self._token_hasher()
             providers = self._providers or self._build_providers()
             self.providers = providers
+            self.invoicing = InvoicingSetup(
+                s,
+                self._invoicing_config or invoicing_config(s),
+                sessions=self.db.sessions,
+                credentials_dir=self.credentials_dir,
+                clock=self.clock,
+            )
+            self.invoicing.start()  # portal and printer before the outbox can call on them
             handlers = {
                 **payment_handlers.outbox_handlers({p.name: p for p in providers.values()}),
+                **self.invoicing.handlers(),
                 **self._handlers,
             }
             self._network = ThreadPoolExecutor(max_workers=4, thread_name_prefix="net")
@@ -94,6 +107,7 @@ class Hub:
                 payment_providers=providers,
                 default_hold=s.payments.preauth_amount,
                 backoff=self._backoff,
+                invoicing=self.invoicing.engine_part,
             )
             self._engine.start()
             self._open_readers(self._engine)
@@ -193,6 +207,9 @@ class Hub:
         if self._network is not None:
             self._network.shutdown(wait=True, cancel_futures=False)
             self._network = None
+        if self.invoicing is not None:  # after the workers: a receipt may be printing
+            self.invoicing.stop()
+            self.invoicing = None
         if self._stripe is not None:
             self._stripe.close()
             self._stripe = None

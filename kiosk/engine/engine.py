@@ -34,10 +34,18 @@ from kiosk.engine.clock import Clock
 from kiosk.engine.commands import ChargerCommand
 from kiosk.engine.costing import Costing
 from kiosk.engine.events import CardTapped, Event, OutboxAttemptFinished, OutboxWork, Tick
+from kiosk.engine.invoicing import Invoicing
 from kiosk.engine.outbox import Backoff, Claim, Handler, Outbox
 from kiosk.engine.payments import Payments
 from kiosk.engine.rules import Rules
-from kiosk.engine.snapshot import BayView, CardTap, HubSnapshot, PaymentView, SessionView
+from kiosk.engine.snapshot import (
+    BayView,
+    CardTap,
+    HubSnapshot,
+    InvoiceView,
+    PaymentView,
+    SessionView,
+)
 from kiosk.engine.state import Batch, BayState, PendingCommand
 from kiosk.store import models
 from kiosk.store.database import Database
@@ -68,6 +76,7 @@ class Engine:
         default_hold: Decimal = Decimal(50),
         outbox_handlers: Mapping[str, Handler] | None = None,
         backoff: Backoff | None = None,
+        invoicing: Invoicing | None = None,
         tick_seconds: float = 1.0,
         batch_max: int = 2000,
     ) -> None:
@@ -90,6 +99,9 @@ class Engine:
             if payment_providers
             else None
         )
+        self._invoicing = invoicing
+        if self._payments is not None and invoicing is not None:
+            self._payments.on_settled = invoicing.on_settled
         self._rules = Rules(
             currency=hub.currency,
             hash_token=hash_token or _sha256,
@@ -247,6 +259,8 @@ class Engine:
             for at, event in items:
                 if self._rules.apply(batch, db, event, at):
                     continue
+                if self._invoicing is not None and self._invoicing.apply(batch, db, event, at):
+                    continue
                 match event:
                     case OutboxWork():
                         self._outbox.enqueue(
@@ -254,6 +268,12 @@ class Engine:
                         )
                     case OutboxAttemptFinished():
                         done = self._outbox.finish(db, event, at)
+                        if (
+                            done is not None
+                            and self._invoicing is not None
+                            and self._invoicing.finished(batch, db, done, at)
+                        ):
+                            continue  # e-mail, receipts, refunds: invoicing's own entries
                         if done is not None and self._payments is not None:
                             self._payments.settled(batch, db, done.kind, done.key, done.result, at)
                     case Tick():
@@ -324,6 +344,7 @@ class Engine:
                     self._price_lines.get(b.id, ()),
                     self._payments.views.get(b.id) if self._payments else None,
                     self._holds.get(b.id),
+                    invoice=self._invoicing.views.get(b.id) if self._invoicing else None,
                 )
                 for b in self._bay_settings
             ),
@@ -478,6 +499,7 @@ def _view(
     lines: tuple[PriceLine, ...],
     payment: PaymentView | None,
     hold: Decimal | None = None,
+    invoice: InvoiceView | None = None,
 ) -> BayView:
     session = bay.session
     return BayView(
@@ -493,6 +515,7 @@ def _view(
         rejected_messages=bay.rejected,
         price_lines=lines,
         payment=payment,
+        invoice=invoice,
         hold=hold,
         session=SessionView(
             session.id,

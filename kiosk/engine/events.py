@@ -163,6 +163,39 @@ class StopRequested(Event):
 
 
 @dataclass(frozen=True, slots=True)
+class ReceiptByEmail(Event):
+    """The driver wants the session's invoice by e-mail; the address is kept until it is sent."""
+
+    session_id: str
+    address: str = field(repr=False)  # never in logs: rejected events are logged by their repr
+    language: str = ""  # the driver's screen language; empty: the invoicing language
+
+
+@dataclass(frozen=True, slots=True)
+class ReceiptPrint(Event):
+    """The driver wants the session's paper receipt."""
+
+    session_id: str
+    language: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class ReceiptReprint(Event):
+    """An attendant prints an issued invoice or credit note again, by its number."""
+
+    number: str
+    language: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class RefundRequested(Event):
+    """Give back (part of) an invoice's amount; a credit note is issued once it is refunded."""
+
+    invoice_number: str
+    amount: Decimal | None = None  # gross, in the invoice's currency; None: all that is left
+
+
+@dataclass(frozen=True, slots=True)
 class OutboxWork(Event):
     """Queue a side effect that must happen exactly once (capture, refund, e-mail…)."""
 

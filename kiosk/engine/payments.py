@@ -55,6 +55,9 @@ from kiosk.store import models
 
 log = logging.getLogger("kiosk.payments")
 
+#: (batch, db, payment row, outbox result, at) when a capture or release has come back.
+SettledHook = Callable[[Batch, DbSession, models.Payment, dict[str, Any], datetime], None]
+
 
 @dataclass
 class _Hold:
@@ -112,6 +115,7 @@ class Payments:
         self._holds: dict[str, _Hold] = {}  # session → its hold while the session runs
         self._provider_of: dict[str, PaymentProvider] = {}  # session → who holds the money
         self.policy = HoldPolicy()
+        self.on_settled: SettledHook | None = None  # invoicing, in the same transaction
 
     # --- requests from the screen ------------------------------------------------------------
 
@@ -484,6 +488,8 @@ class Payments:
                 released=held - captured if captured is not None else None,
             )
         batch.record("payment", bay_id, at, session=session_id, state=row.state, captured=captured)
+        if self.on_settled is not None:
+            self.on_settled(batch, db, row, result, at)
 
     @staticmethod
     def _account(db: DbSession, ref: str | None) -> models.Account | None:

@@ -43,6 +43,18 @@ class PaymentView:
 
 
 @dataclass(frozen=True, slots=True)
+class InvoiceView:
+    """The invoice of a bay's latest paid session: its number and download link (the QR)."""
+
+    session_id: str
+    number: str
+    link: str | None = None  # None: no download portal configured
+    email: str | None = None  # waiting | queued | sent | refused (never the address)
+    paper: str | None = None  # waiting | queued | printed | failed
+    paper_problem: str | None = None  # why the receipt did not print: offer the QR instead
+
+
+@dataclass(frozen=True, slots=True)
 class BayView:
     id: str
     label: str
@@ -57,6 +69,7 @@ class BayView:
     rejected_messages: int = 0  # charger messages refused since start (bad payloads)
     price_lines: tuple[PriceLine, ...] = ()  # the ad-hoc tariff, in AFIR order (empty: none)
     payment: PaymentView | None = None  # the latest payment of this bay's journey
+    invoice: InvoiceView | None = None  # the invoice of that payment, once issued
     hold: Decimal | None = None  # what a new driver's card is asked to hold here
 
 
