@@ -125,14 +125,13 @@ class Engine:
             bay_id: price_lines(ad_hoc.tariff) if ad_hoc is not None else ()
             for bay_id, (ad_hoc, _member) in (tariffs or {}).items()
         }
+        ad_hoc_tariffs = {
+            bay_id: ad_hoc.tariff
+            for bay_id, (ad_hoc, _) in (tariffs or {}).items()
+            if ad_hoc is not None
+        }
         self._holds = {
-            b.id: initial_hold(
-                (tariffs or {}).get(b.id, (None, None))[0].tariff  # type: ignore[union-attr]
-                if (tariffs or {}).get(b.id, (None, None))[0] is not None
-                else None,
-                default_hold,
-                hub.currency,
-            ).amount.amount
+            b.id: initial_hold(ad_hoc_tariffs.get(b.id), default_hold, hub.currency).amount.amount
             for b in bays
         }
         self._last_tick: datetime | None = None

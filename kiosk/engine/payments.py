@@ -33,7 +33,6 @@ from kiosk.adapters.payments.base import (
 )
 from kiosk.domain.money import Money
 from kiosk.domain.payment import (
-    RECONCILE_ON_START,
     Failure,
     HoldDecision,
     HoldPolicy,
@@ -473,7 +472,7 @@ class Payments:
             # A member's saved card refused the off-session charge: the account owes it and
             # cannot start another session until it is settled.
             row.state = PaymentState.FAILED.value
-            self._owe(db, row.provider_ref, _owed(kind, result, row), at)
+            self._owe(db, row.provider_ref, _owed(result, row), at)
         else:
             row.state = PaymentState.NEEDS_RECONCILIATION.value
             log.error("payment %s: %s ended %s", row.id, kind, outcome)
@@ -551,10 +550,7 @@ class Payments:
         return work
 
 
-RECOVERABLE = RECONCILE_ON_START
-
-
-def _owed(kind: str, result: dict[str, Any], row: models.Payment) -> Decimal:
+def _owed(result: dict[str, Any], row: models.Payment) -> Decimal:
     amount = result.get("amount")
     if isinstance(amount, dict):
         return Decimal(amount["amount"])

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 
 from PySide6.QtCore import QLocale
 
@@ -193,7 +193,3 @@ def error(payment: PaymentView | None) -> ErrorModel:
     money_text = _MONEY.get(payment.money or "", texts.money_checking)()
     step = _NEXT.get(payment.next_step or "", lambda: "")()
     return ErrorModel(texts.reason(payment.message_key), money_text, step)
-
-
-def rounded(value: Decimal, places: int) -> Decimal:
-    return value.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
