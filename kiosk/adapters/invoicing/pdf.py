@@ -34,7 +34,9 @@ LEFT, RIGHT, TOP, BOTTOM = 18 * mm, WIDTH - 18 * mm, HEIGHT - 16 * mm, 24 * mm
 INK, MUTED, ACCENT = HexColor("#1d2430"), HexColor("#5f6b7a"), HexColor("#0b7a5a")
 RULE, SHADE, WARN = HexColor("#d5dbe3"), HexColor("#eef2f6"), HexColor("#b3261e")
 
-_fonts_lock = threading.Lock()
+# ReportLab's TTFont reads its subsets through one shared file cursor: two documents
+# rendered at once (portal request threads, e-mail workers) corrupt each other's fonts.
+_reportlab_lock = threading.RLock()
 _fonts_ready: set[Path] = set()
 
 
@@ -44,7 +46,7 @@ class PdfError(RuntimeError):
 
 def register_fonts(folder: Path = FONT_DIR) -> None:
     """Load DejaVu Sans once per process; it covers €, accents and the ✓ ✗ marks."""
-    with _fonts_lock:
+    with _reportlab_lock:
         if folder in _fonts_ready:
             return
         try:
@@ -74,15 +76,16 @@ def render_invoice_pdf(
     fonts: Path = FONT_DIR,
 ) -> bytes:
     """The document as PDF bytes; `link` goes into the QR code, times are shown in `zone`."""
-    register_fonts(fonts)
     out = io.BytesIO()
-    canvas = Canvas(out, pagesize=A4, invariant=1, pageCompression=1, initialFontName=REGULAR)
-    page = _Page(canvas, invoice, Labels(language), zone)
-    canvas.setTitle(f"{page.labels.title(invoice.kind)} {invoice.number}")
-    canvas.setAuthor(invoice.seller.name)
-    canvas.setCreator("evhub-kiosk")
-    page.draw(link, ocmf_link)
-    canvas.save()
+    with _reportlab_lock:
+        register_fonts(fonts)
+        canvas = Canvas(out, pagesize=A4, invariant=1, pageCompression=1, initialFontName=REGULAR)
+        page = _Page(canvas, invoice, Labels(language), zone)
+        canvas.setTitle(f"{page.labels.title(invoice.kind)} {invoice.number}")
+        canvas.setAuthor(invoice.seller.name)
+        canvas.setCreator("evhub-kiosk")
+        page.draw(link, ocmf_link)
+        canvas.save()
     return out.getvalue()
 
 
