@@ -33,7 +33,14 @@ from kiosk.domain.tariff.display import PriceLine, price_lines
 from kiosk.engine.clock import Clock
 from kiosk.engine.commands import ChargerCommand
 from kiosk.engine.costing import Costing
-from kiosk.engine.events import CardTapped, Event, OutboxAttemptFinished, OutboxWork, Tick
+from kiosk.engine.events import (
+    CardTapped,
+    Event,
+    MeterSampleReported,
+    OutboxAttemptFinished,
+    OutboxWork,
+    Tick,
+)
 from kiosk.engine.invoicing import Invoicing
 from kiosk.engine.outbox import Backoff, Claim, Handler, Outbox
 from kiosk.engine.payments import Payments
@@ -257,6 +264,12 @@ class Engine:
         with self._sessions.begin() as db:
             for at, event in items:
                 if self._rules.apply(batch, db, event, at):
+                    if (
+                        self._invoicing is not None
+                        and isinstance(event, MeterSampleReported)
+                        and event.ocmf is not None
+                    ):
+                        self._invoicing.signed_reading(batch, db, event, at)
                     continue
                 if self._invoicing is not None and self._invoicing.apply(batch, db, event, at):
                     continue

@@ -39,7 +39,14 @@ from kiosk.domain.payment import PaymentState, PaymentStep, payment_key
 from kiosk.domain.session import Session, SessionState
 from kiosk.domain.tariff import SessionPrice, Tariff, TariffError, load_tariff
 from kiosk.engine.costing import Costing
-from kiosk.engine.events import Event, ReceiptByEmail, ReceiptPrint, ReceiptReprint, RefundRequested
+from kiosk.engine.events import (
+    Event,
+    MeterSampleReported,
+    ReceiptByEmail,
+    ReceiptPrint,
+    ReceiptReprint,
+    RefundRequested,
+)
 from kiosk.engine.snapshot import InvoiceView
 from kiosk.engine.state import Batch
 from kiosk.store import invoices as store
@@ -115,6 +122,12 @@ class Invoicing:
                 self._receipt(batch, bay_id, at, told | {"reason": "no_invoice"})
             else:
                 self._queue(batch, db, issued, bay_id, channel, language, at, address)
+
+    def signed_reading(
+        self, batch: Batch, db: DbSession, event: MeterSampleReported, at: datetime
+    ) -> None:
+        """A meter reading that carries signed meter data (OCMF), after the rules applied it:
+        `batch.bays[event.bay_id].session` is the session it belongs to, if any."""
 
     def apply(self, batch: Batch, db: DbSession, event: Event, at: datetime) -> bool:
         """The invoicing events; False for any other."""
