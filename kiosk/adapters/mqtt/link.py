@@ -1,35 +1,35 @@
-"""The charger link: one paho client (MQTT 5, QoS 1, persistent session) for all bays.
+"""The charger link: one MQTT connection (MQTT 5, QoS 1, persistent session) for all bays.
 
-Messages are routed to the codec of the bay whose topics they match; whatever a codec makes of
-them is posted to the engine. A bad message becomes a `MessageRejected` event and a log line;
-the client never stops for it. Commands from the engine are encoded by the bay's codec and
-published with QoS 1. The kiosk's own status is a retained message with a last will, so
-chargers and operators see when the kiosk is gone.
+The socket itself lives in a process of its own (`wire.py`, see there why); this side routes
+each message to the codec of the bay whose topics it matches and posts whatever the codec makes
+of it to the engine. A bad message becomes a `MessageRejected` event and a log line; the link
+never stops for it. Commands from the engine are encoded by the bay's codec and published with
+QoS 1. The kiosk's own status is a retained message with a last will, so chargers and operators
+see when the kiosk is gone.
 """
 
 from __future__ import annotations
 
+import itertools
 import json
 import logging
-import ssl
 import threading
 from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
-from typing import Any
 
-import paho.mqtt.client as mqtt
-from paho.mqtt.packettypes import PacketTypes
-from paho.mqtt.properties import Properties
+from paho.mqtt.client import topic_matches_sub
 
 from kiosk import credentials
 from kiosk.adapters.mqtt.codec import KEEPALIVE_S, BayBinding, Codec, DecodeError
+from kiosk.adapters.mqtt.process import WireCallbacks, WireProcess
+from kiosk.adapters.mqtt.wire import QOS, WireSpec
 from kiosk.config import BaySettings, BrokerSettings
 from kiosk.engine.commands import ChargerCommand
 from kiosk.engine.events import CommandReplied, Event, MessageRejected
 
 log = logging.getLogger("kiosk.mqtt")
 
-QOS = 1
+__all__ = ["QOS", "ChargerLink", "bay_base"]
 
 
 def bay_base(bay: BaySettings, prefix: str) -> str:
@@ -75,78 +75,58 @@ class ChargerLink:
                 if not topic_filter.startswith(codec.binding.base + "/"):
                     outside.setdefault(topic_filter, []).append(codec)
         self._outside = list(outside.items())
-        # mid → (bay, command id) for dialects that do not reply: the broker's PUBACK is the
-        # confirmation. The PUBACK can beat the registration, so early acks are kept too.
-        # Never hold this lock while calling paho: paho calls on_publish under its own lock.
+        # token → (bay, command id) for dialects that do not reply: the broker's PUBACK is
+        # the confirmation (the socket process pairs PUBACKs with tokens).
         self._awaiting_ack: dict[int, tuple[str, str]] = {}
-        self._early_acks: set[int] = set()
+        self._tokens = itertools.count(1)
         self._lock = threading.Lock()
         self.connected = threading.Event()
-        self._subscribe_mid: int | None = None
         self._stopping = threading.Event()
         self._keepalive = threading.Thread(
             target=self._keep_alive, name="mqtt-keepalive", daemon=True
         )
-        self._client = self._build_client(hub_id, credentials_dir)
+        self._wire = WireProcess(
+            self._spec(hub_id, credentials_dir),
+            WireCallbacks(
+                message=self._on_message, up=self.connected.set, down=self._down, acked=self._acked
+            ),
+        )
 
     # --- lifecycle ---------------------------------------------------------------------------
 
-    def _build_client(self, hub_id: str, credentials_dir: Path | None) -> mqtt.Client:
+    def _spec(self, hub_id: str, credentials_dir: Path | None) -> WireSpec:
         b = self._broker
-        v5 = b.protocol == "5"
-        client = mqtt.Client(
-            mqtt.CallbackAPIVersion.VERSION2,
-            client_id=b.client_id or f"kiosk-{hub_id}",
-            protocol=mqtt.MQTTv5 if v5 else mqtt.MQTTv311,
-            clean_session=None if v5 else False,  # 3.1.1: a persistent session, no expiry
-        )
-        client.will_set(self.status_topic, self._status_payload("offline"), qos=QOS, retain=True)
+        password = None
         if b.username:
-            secret = credentials.require("broker_password", credentials_dir=credentials_dir)
-            client.username_pw_set(b.username, secret.value)
-        if b.tls:
-            client.tls_set(
-                ca_certs=str(b.ca_file) if b.ca_file else None,
-                certfile=str(b.cert_file) if b.cert_file else None,
-                keyfile=str(b.key_file) if b.key_file else None,
-                tls_version=ssl.PROTOCOL_TLS_CLIENT,
-            )
-        client.reconnect_delay_set(min_delay=1, max_delay=30)
-        client.max_queued_messages_set(0)  # never drop a command while the broker is away
-        client.on_connect = self._on_connect
-        client.on_disconnect = self._on_disconnect
-        client.on_message = self._on_message
-        client.on_publish = self._on_publish
-        client.on_subscribe = self._on_subscribe
-        return client
+            password = credentials.require("broker_password", credentials_dir=credentials_dir)
+        return WireSpec(
+            host=b.host,
+            port=b.port,
+            client_id=b.client_id or f"kiosk-{hub_id}",
+            subscriptions=tuple(self._subscriptions),
+            status_topic=self.status_topic,
+            online_payload=self._status_payload("online"),
+            offline_payload=self._status_payload("offline"),
+            protocol=b.protocol,
+            session_expiry_s=b.session_expiry_s,
+            username=b.username or None,
+            password=password.value if password is not None else None,
+            tls=b.tls,
+            ca_file=str(b.ca_file) if b.ca_file else None,
+            cert_file=str(b.cert_file) if b.cert_file else None,
+            key_file=str(b.key_file) if b.key_file else None,
+        )
 
     def start(self) -> None:
-        if self._broker.protocol == "5":
-            props = Properties(PacketTypes.CONNECT)
-            props.SessionExpiryInterval = self._broker.session_expiry_s
-            self._client.connect_async(
-                self._broker.host,
-                self._broker.port,
-                keepalive=30,
-                clean_start=False,  # keep subscriptions and queued messages across restarts
-                properties=props,
-            )
-        else:
-            self._client.connect_async(self._broker.host, self._broker.port, keepalive=30)
-        self._client.loop_start()
+        self._wire.start()
         self._keepalive.start()
 
     def stop(self) -> None:
         self._stopping.set()
         if self._keepalive.is_alive():
             self._keepalive.join(5)
-        if self._client.is_connected():
-            info = self._client.publish(
-                self.status_topic, self._status_payload("offline"), qos=QOS, retain=True
-            )
-            info.wait_for_publish(timeout=3)
-        self._client.disconnect()
-        self._client.loop_stop()
+        self._wire.stop()
+        self.connected.clear()
 
     def _keep_alive(self) -> None:
         """Some chargers (EVerest's communication check) expect to hear from the kiosk."""
@@ -156,44 +136,16 @@ class ChargerLink:
         while not self._stopping.wait(self._keepalive_s):
             if self.connected.is_set():
                 for out in messages:
-                    self._client.publish(out.topic, out.payload, qos=QOS, retain=out.retain)
+                    self._wire.publish(out.topic, out.payload, retain=out.retain, token=None)
 
     @staticmethod
     def _status_payload(status: str) -> bytes:
         return json.dumps({"status": status}).encode()
 
-    # --- paho callbacks (MQTT thread) ----------------------------------------------------------
+    # --- from the socket process (its reader thread) -------------------------------------------
 
-    def _on_connect(self, client: mqtt.Client, _u: Any, flags: Any, reason: Any, _p: Any) -> None:
-        if reason.is_failure:
-            log.error("broker refused the connection: %s", reason)
-            return
-        log.info(
-            "connected to broker %s:%s session_present=%s",
-            self._broker.host,
-            self._broker.port,
-            flags.session_present,
-        )
-        # Subscribing again is harmless when the session was kept, and needed when it was not.
-        # `connected` is set once the broker has confirmed them: then nothing can slip past.
-        _, self._subscribe_mid = client.subscribe(
-            [(topic_filter, QOS) for topic_filter in self._subscriptions]
-        )
-        client.publish(self.status_topic, self._status_payload("online"), qos=QOS, retain=True)
-
-    def _on_subscribe(
-        self, _c: mqtt.Client, _u: Any, mid: int, reasons: list[Any], _p: Any
-    ) -> None:
-        if mid != self._subscribe_mid:
-            return
-        refused = [str(r) for r in reasons if r.is_failure]
-        if refused:
-            log.error("broker refused subscriptions: %s", ", ".join(refused))
-        self.connected.set()
-
-    def _on_disconnect(self, _c: mqtt.Client, _u: Any, _f: Any, reason: Any, _p: Any) -> None:
+    def _down(self, _reason: str) -> None:
         self.connected.clear()
-        log.warning("disconnected from broker: %s (reconnecting)", reason)
 
     def _codecs_for(self, topic: str) -> list[Codec]:
         found = []
@@ -204,18 +156,17 @@ class ChargerLink:
                 found.append(codec)
                 break
         for topic_filter, codecs in self._outside:
-            if mqtt.topic_matches_sub(topic_filter, topic):
+            if topic_matches_sub(topic_filter, topic):
                 found.extend(codecs)
         return found
 
-    def _on_message(self, _c: mqtt.Client, _u: Any, message: mqtt.MQTTMessage) -> None:
-        topic = message.topic
+    def _on_message(self, topic: str, payload: bytes) -> None:
         matched = False
         for codec in self._codecs_for(topic):
             matched = True
             bay_id = codec.binding.bay_id
             try:
-                events = codec.decode(topic, message.payload)
+                events = codec.decode(topic, payload)
             except DecodeError as exc:
                 self._reject(bay_id, topic, exc.reason)
                 continue
@@ -228,11 +179,9 @@ class ChargerLink:
         if not matched:
             self._reject(None, topic, "no bay listens on this topic")
 
-    def _on_publish(self, _c: mqtt.Client, _u: Any, mid: int, _r: Any, _p: Any) -> None:
+    def _acked(self, token: int) -> None:
         with self._lock:
-            awaited = self._awaiting_ack.pop(mid, None)
-            if awaited is None:
-                self._early_acks.add(mid)
+            awaited = self._awaiting_ack.pop(token, None)
         if awaited is not None:
             self._post(CommandReplied(awaited[0], awaited[1], ok=True))
 
@@ -259,17 +208,16 @@ class ChargerLink:
             )
             return
         for i, out in enumerate(messages):
-            info = self._client.publish(out.topic, out.payload, qos=QOS, retain=out.retain)
-            if codec.replies:
-                continue
-            with self._lock:
-                if info.mid in self._early_acks:
-                    self._early_acks.discard(info.mid)
-                    acked = i == len(messages) - 1
-                else:
-                    acked = False
-                    if i == len(messages) - 1:
-                        self._awaiting_ack[info.mid] = (command.bay_id, command.id)
-            if acked:
-                self._post(CommandReplied(command.bay_id, command.id, ok=True))
+            token = None
+            if not codec.replies and i == len(messages) - 1:
+                token = next(self._tokens)
+                with self._lock:
+                    self._awaiting_ack[token] = (command.bay_id, command.id)
+            if not self._wire.publish(out.topic, out.payload, retain=out.retain, token=token):
+                # The socket process is being restarted: the engine retries the command with
+                # the same id when no reply comes.
+                log.warning(
+                    "command not sent bay=%s id=%s: link restarting", command.bay_id, command.id
+                )
+                return
         log.info("command sent bay=%s id=%s action=%s", command.bay_id, command.id, command.action)
