@@ -18,7 +18,7 @@ from decimal import Decimal
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import Connection, Table, Update, bindparam, insert, select, update
+from sqlalchemy import Connection, select
 from sqlalchemy.orm import Session as DbSession
 from sqlalchemy.orm import sessionmaker
 
@@ -54,6 +54,7 @@ from kiosk.engine.snapshot import (
     SessionView,
 )
 from kiosk.engine.state import Batch, BayState, PendingCommand
+from kiosk.engine.writes import Writes
 from kiosk.store import models
 from kiosk.store.database import Database
 
@@ -91,6 +92,7 @@ class Engine:
         self._db = db
         # No autoflush: the rules flush where they need to, and state is written in bulk.
         self._sessions = sessionmaker(db.engine, expire_on_commit=False, autoflush=False)
+        self._writes = Writes(db.engine.dialect)
         self._clock = clock
         self._hub = hub
         self._bay_settings = tuple(bays)
@@ -149,6 +151,9 @@ class Engine:
         self._version = 0
         self._backlog = 0
         self._snapshot: HubSnapshot | None = None
+        # bay → (what its view was made of..., the view): most batches touch few bays, and the
+        # inputs are immutable values, so an unchanged bay keeps its view.
+        self._views: dict[str, tuple[Any, Any, Any, Any, BayView]] = {}
 
     # --- wiring (before start) ---------------------------------------------------------------
 
@@ -303,10 +308,8 @@ class Engine:
             # Core statements on the session's connection: same SQL as the ORM's bulk path,
             # without its per-row bookkeeping (the engine's hottest code).
             conn = db.connection()
-            if batch.samples:
-                conn.execute(insert(models.MeterSample.__table__), batch.samples)
-            if batch.slices:
-                conn.execute(insert(models.SessionSlice.__table__), batch.slices)
+            self._writes.insert(conn, models.MeterSample.__table__, batch.samples)
+            self._writes.insert(conn, models.SessionSlice.__table__, batch.slices)
             self._write_state(conn, batch, items[-1][0])
             # The outbox only changes on ticks and outbox events: a burst of meter readings
             # need not ask the database about it.
@@ -349,17 +352,7 @@ class Engine:
             hub_id=self._hub.id,
             hub_name=self._hub.name,
             currency=self._hub.currency,
-            bays=tuple(
-                _view(
-                    self._bays[b.id],
-                    self._prices,
-                    self._price_lines.get(b.id, ()),
-                    self._payments.views.get(b.id) if self._payments else None,
-                    self._holds.get(b.id),
-                    invoice=self._invoicing.views.get(b.id) if self._invoicing else None,
-                )
-                for b in self._bay_settings
-            ),
+            bays=tuple(self._bay_view(b.id) for b in self._bay_settings),
             outbox_backlog=self._backlog,
             card_tap=self._card_tap,
         )
@@ -368,6 +361,25 @@ class Engine:
                 listener(self._snapshot)
             except Exception:
                 log.exception("snapshot listener failed")
+
+    def _bay_view(self, bay_id: str) -> BayView:
+        bay = self._bays[bay_id]
+        price = self._prices.get(bay.session.id) if bay.session is not None else None
+        payment = self._payments.views.get(bay_id) if self._payments else None
+        invoice = self._invoicing.views.get(bay_id) if self._invoicing else None
+        cached = self._views.get(bay_id)
+        if (
+            cached is not None
+            and cached[0] is bay
+            and cached[1] is price
+            and cached[2] is payment
+            and cached[3] is invoice
+        ):
+            return cached[4]
+        lines, hold = self._price_lines.get(bay_id, ()), self._holds.get(bay_id)
+        view = _view(bay, price, lines, payment, hold, invoice=invoice)
+        self._views[bay_id] = (bay, price, payment, invoice, view)
+        return view
 
     # --- running cost ------------------------------------------------------------------------
 
@@ -456,9 +468,8 @@ class Engine:
             origin=Origin(row.origin),
         )
 
-    @staticmethod
-    def _write_state(conn: Connection, batch: Batch, at: datetime) -> None:
-        """The batch's bay state and open sessions' figures, one bulk UPDATE per table."""
+    def _write_state(self, conn: Connection, batch: Batch, at: datetime) -> None:
+        """The batch's bay state and open sessions' figures, one executemany per shape."""
         bays, sessions = [], dict(batch.session_costs)
         for bay_id in sorted(batch.touched):
             bay = batch.bays[bay_id]
@@ -480,24 +491,13 @@ class Engine:
                 row = sessions.setdefault(session.id, {"key": session.id})
                 row["energy_wh"] = session.energy_wh
                 row["meter_stop_wh"] = session.meter_last_wh
-        if bays:
-            conn.execute(_by_key(models.Bay.__table__, bays[0]), bays)
+        self._writes.update(conn, models.Bay.__table__, bays)
         # One executemany per shape of row (energy only, cost only, both).
         shapes: dict[frozenset[str], list[dict[str, Any]]] = {}
         for row in sessions.values():
             shapes.setdefault(frozenset(row), []).append(row)
         for rows in shapes.values():
-            conn.execute(_by_key(models.ChargingSession.__table__, rows[0]), rows)
-
-
-def _by_key(table: Table, row: dict[str, Any]) -> Update:
-    """UPDATE table SET <the row's columns> WHERE id = :key, for executemany."""
-    columns = [name for name in row if name != "key"]
-    return (
-        update(table)
-        .where(table.c.id == bindparam("key"))
-        .values({name: bindparam(name) for name in columns})
-    )
+            self._writes.update(conn, models.ChargingSession.__table__, rows)
 
 
 def _sha256(token: str) -> str:
@@ -507,7 +507,7 @@ def _sha256(token: str) -> str:
 
 def _view(
     bay: BayState,
-    prices: Mapping[str, SessionPrice],
+    price: SessionPrice | None,
     lines: tuple[PriceLine, ...],
     payment: PaymentView | None,
     hold: Decimal | None = None,
@@ -534,7 +534,7 @@ def _view(
             session.state.value,
             session.started_at,
             session.energy_wh,
-            prices.get(session.id),
+            price,
         )
         if session
         else None,

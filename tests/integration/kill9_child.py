@@ -53,7 +53,8 @@ def main() -> None:
         n += 1
         bay = f"bay-{n % 4 + 1}"
         seq += 1
-        engine.post(BayStatusReported(bay, BayStatus.AVAILABLE))
+        engine.post(BayStatusReported(bay, BayStatus.AVAILABLE))  # the last car left
+        engine.post(BayStatusReported(bay, BayStatus.PREPARING))  # the next one plugs in
         engine.post(StartRequested(bay, f"s-{n}"))
         for _ in range(5):
             seq += 1

@@ -10,16 +10,18 @@ import pytest
 
 from kiosk.adapters.payments.simulator import NO_DELAYS, Simulator
 from kiosk.config import from_table
-from kiosk.domain.bay import BayStatus
+from kiosk.domain.bay import BayStatus, Link
 from kiosk.domain.payment import PaymentMethod
 from kiosk.engine.events import (
     BayStatusReported,
+    ChargerHeartbeat,
     CommandReplied,
     MeterSampleReported,
     PayCancelled,
     PayRequested,
     Tick,
 )
+from kiosk.engine.rules import PLUG_IN_WITHIN
 from kiosk.hub import Hub
 from kiosk.store import models
 from kiosk.store.accounts import DbAccountStore
@@ -149,10 +151,33 @@ def test_nothing_delivered_releases_the_whole_hold(settings, clock):
         watch = Watcher(hub.engine)
         hub.engine.post(PayRequested("bay-1", "s-zero", "qr"))
         watch.until(lambda s: s.bay("bay-1").session is not None)
-        hub.engine.post(BayStatusReported("bay-1", BayStatus.AVAILABLE))  # the car left
+        hub.engine.post(BayStatusReported("bay-1", BayStatus.PREPARING))  # the car came
+        hub.engine.post(BayStatusReported("bay-1", BayStatus.AVAILABLE))  # and left at once
         hub.engine.post(Tick())
         watch.until(lambda s: s.bay("bay-1").payment.state == "cancelled")
         assert payment(hub, "s-zero").amount_captured == Decimal(0)
+
+
+def test_a_car_that_never_comes_releases_the_hold_after_the_wait(settings, clock):
+    _, provs = providers()
+    with Hub(settings, charger_link=False, clock=clock, payment_providers=provs) as hub:
+        watch = Watcher(hub.engine)
+        hub.engine.post(PayRequested("bay-1", "s-nocar", "qr"))
+        watch.until(lambda s: s.bay("bay-1").session is not None)
+        # The charger keeps saying the bay is free: the session waits for its car...
+        hub.engine.post(BayStatusReported("bay-1", BayStatus.AVAILABLE))
+        clock.advance(PLUG_IN_WITHIN - timedelta(seconds=1))
+        hub.engine.post(Tick())
+        hub.engine.post(ChargerHeartbeat("bay-2"))  # after the tick: a barrier to wait on
+        watch.until(lambda s: s.bay("bay-2").link is Link.ONLINE)
+        assert watch.latest.bay("bay-1").session.state == "starting"
+        # ...and not longer than the wait: then the hold is released, nothing is charged.
+        clock.advance(timedelta(seconds=1))
+        hub.engine.post(Tick())
+        watch.until(lambda s: s.bay("bay-1").payment.state == "cancelled")
+        assert payment(hub, "s-nocar").amount_captured == Decimal(0)
+        with hub.db.sessions() as db:
+            assert db.get(models.ChargingSession, "s-nocar").end_reason == "no_car"
 
 
 def test_a_membership_card_pays_with_the_member_tariff(settings, clock):

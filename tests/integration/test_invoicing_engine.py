@@ -127,7 +127,8 @@ def test_a_released_hold_issues_nothing_and_takes_no_number(tmp_path, clock):
         watch.until(lambda s: s.bay("bay-1").session is not None)
         hub.engine.post(ReceiptByEmail("s-zero", DRIVER))  # asked before the end: it waits
         watch.until(lambda s: records.of("receipt", state="waiting"))
-        hub.engine.post(BayStatusReported("bay-1", BayStatus.AVAILABLE))  # nothing delivered
+        hub.engine.post(BayStatusReported("bay-1", BayStatus.PREPARING))  # plugged in, and
+        hub.engine.post(BayStatusReported("bay-1", BayStatus.AVAILABLE))  # left: nothing delivered
         watch.until(lambda s: s.bay("bay-1").payment.state == "cancelled")
         (told,) = records.of("receipt", state="refused")
         assert told["reason"] == "no_invoice" and DRIVER not in json.dumps(

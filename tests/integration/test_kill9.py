@@ -39,11 +39,13 @@ def read_until(child: subprocess.Popen[str], predicate, timeout: float = 30) -> 
     while time.monotonic() < deadline:
         line = child.stdout.readline()
         if not line:
+            child.wait()
             raise AssertionError(f"child ended early: {lines[-5:]}")
         lines.append(line.strip())
         if predicate(lines):
             return lines
-    raise AssertionError("child did not report in time")
+    kill9(child)  # a failed test must not leave the child running into the next one
+    raise AssertionError(f"child did not report in time: {lines[-5:]}")
 
 
 def kill9(child: subprocess.Popen[str]) -> None:
