@@ -7,7 +7,9 @@ it: number, invoice and settlement commit together or not at all. An issued invo
 changed: a refund goes to the provider through the outbox and, in the transaction that records
 its return, a credit note is issued. E-mails and paper receipts are outbox entries; the address
 is blanked once the entry is done, and a receipt that did not print is shown (the screen offers
-the QR instead) and raised to the attendant as an anomaly.
+the QR instead) and raised to the attendant as an anomaly. Signed meter data (OCMF) is kept with
+each session as it comes and checked when the invoice is cut: the invoice tells what was found,
+and whatever is not verified is an anomaly too, never a reason to withhold the invoice.
 """
 
 from __future__ import annotations
@@ -16,7 +18,6 @@ import logging
 from collections.abc import Callable, Mapping
 from dataclasses import replace
 from datetime import datetime, timedelta
-from decimal import Decimal
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -24,7 +25,6 @@ from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session as DbSession
 
 from kiosk.adapters.payments import handlers
-from kiosk.adapters.payments.base import Funding
 from kiosk.domain.invoice import (
     Invoice,
     InvoiceError,
@@ -34,10 +34,10 @@ from kiosk.domain.invoice import (
     invoice_from,
     invoice_from_dict,
 )
-from kiosk.domain.money import Money, exponent
-from kiosk.domain.payment import PaymentState, PaymentStep, payment_key
+from kiosk.domain.payment import PaymentState
 from kiosk.domain.session import Session, SessionState
 from kiosk.domain.tariff import SessionPrice, Tariff, TariffError, load_tariff
+from kiosk.engine import refunds
 from kiosk.engine.costing import Costing
 from kiosk.engine.events import (
     Event,
@@ -47,6 +47,7 @@ from kiosk.engine.events import (
     ReceiptReprint,
     RefundRequested,
 )
+from kiosk.engine.meter_data import SignedMeterData, summary
 from kiosk.engine.snapshot import InvoiceView
 from kiosk.engine.state import Batch
 from kiosk.store import invoices as store
@@ -58,7 +59,6 @@ EMAIL, PRINT = "invoice.email", "invoice.print"  # keys mail:<number>:<n>, print
 LANGUAGES = ("en", "de", "fr", "nl")
 LinkMaker = Callable[[str, datetime], str]  # (invoice number, expires at) → download link
 _SETTLING = (PaymentState.AUTHORISED, PaymentState.CAPTURING)  # receipts asked now wait
-_REFUNDABLE = (PaymentState.CAPTURED, PaymentState.REFUNDING, PaymentState.REFUNDED)
 
 
 class Invoicing:
@@ -74,7 +74,9 @@ class Invoicing:
         language: str = "en",
         bay_labels: Mapping[str, str] | None = None,
         link_for: LinkMaker | None = None,
+        ocmf_link_for: LinkMaker | None = None,
         link_days: int = 90,
+        meter_data: SignedMeterData | None = None,
         email: bool = False,
         paper: bool = False,
         enabled: bool = True,
@@ -85,14 +87,17 @@ class Invoicing:
         self.seller, self.language, self.enabled = seller, language, enabled
         self._zone, self._labels = zone, dict(bay_labels or {})
         self._link_for, self._link_days = link_for, timedelta(days=link_days)
+        self._ocmf_link_for = ocmf_link_for
+        self.meter_data = meter_data or SignedMeterData()
         self._channels = {"email": email, "paper": paper}
         self.views: dict[str, InvoiceView] = {}  # bay → the invoice the screen shows
         self._waiting: dict[str, list[tuple[str, str, str]]] = {}  # session → receipt requests
 
-    def link(self, number: str, issued_at: datetime) -> str | None:
-        """The download link (QR) of a document; the same every time for the same document."""
-        expires = issued_at + self._link_days
-        return self._link_for(number, expires) if self._link_for is not None else None
+    def link(self, number: str, issued_at: datetime, *, ocmf: bool = False) -> str | None:
+        """The download link (QR) of a document, or of its signed meter data; the same every
+        time for the same document."""
+        make = self._ocmf_link_for if ocmf else self._link_for
+        return make(number, issued_at + self._link_days) if make is not None else None
 
     # --- hooks (engine thread, inside the batch's transaction) -------------------------------
 
@@ -128,6 +133,7 @@ class Invoicing:
     ) -> None:
         """A meter reading that carries signed meter data (OCMF), after the rules applied it:
         `batch.bays[event.bay_id].session` is the session it belongs to, if any."""
+        self.meter_data.record(batch, db, event, at)
 
     def apply(self, batch: Batch, db: DbSession, event: Event, at: datetime) -> bool:
         """The invoicing events; False for any other."""
@@ -144,7 +150,7 @@ class Invoicing:
                 else:
                     self._queue(batch, db, row, bay_id, "paper", self._lang(event.language), at)
             case RefundRequested():
-                self._refund(batch, db, event, at)
+                refunds.request(batch, db, event, at)
             case _:
                 return False
         return True
@@ -184,6 +190,10 @@ class Invoicing:
         result: dict[str, Any],
         at: datetime,
     ) -> models.Invoice | None:
+        check = self.meter_data.check(db, row, at)
+        if check is not None and not check.verified:
+            detail = f"{row.id}: {summary(check)}"
+            self._anomaly(batch, db, "meter_data_unverified", row.bay_id, at, detail)
         try:
             price, tariff = self._price(db, row)
             draft = invoice_from(
@@ -195,6 +205,7 @@ class Invoicing:
                 tariff=tariff,
                 tariff_name=self._tariff_name(tariff),
                 payment=store.payment_facts(payment, result.get("ref")),
+                meter_data=check,
             )
         except (InvoiceError, TariffError, LookupError) as exc:
             self._anomaly(batch, db, "invoice_withheld", row.bay_id, at, f"{row.id}: {exc}")
@@ -238,6 +249,7 @@ class Invoicing:
         fields: dict[str, Any] = {"session": row.id, "number": number, "kind": doc.kind.value}
         fields |= {"link": link, "total": doc.gross, "currency": doc.currency}
         fields |= {"corrects": str(corrects)} if corrects else {}
+        fields |= {"meter_data": doc.meter_data.status.value} if doc.meter_data else {}
         batch.record("invoice", row.bay_id, at, **fields)
         log.info("%s %s issued session=%s", doc.kind.value, number, row.id)
         return stored
@@ -281,10 +293,13 @@ class Invoicing:
     ) -> None:
         number = store.number_of(issued)
         prefix = f"mail:{number}:" if channel == "email" else f"print:{number}:"
-        n = len(store.outbox_entries(db, prefix)) + len(_queued(batch, prefix)) + 1
+        n = len(store.outbox_entries(db, prefix)) + len(refunds.queued(batch, prefix)) + 1
         payload: dict[str, Any] = {"invoice": number, "language": language}
         if channel == "email":
             payload["to"] = address
+            ocmf_link = self.link(number, issued.issued_at, ocmf=True)
+            if ocmf_link is not None and issued.body.get("meter_data") is not None:
+                payload["ocmf_link"] = ocmf_link
         else:  # the printer drops a job id it printed already: a reprint needs its own
             job = number if n == 1 else f"{number}/{n}"
             payload |= {"job": job, "requested_at": at.isoformat()}
@@ -312,65 +327,14 @@ class Invoicing:
 
     # --- refunds and credit notes -----------------------------------------------------------------
 
-    def _refund(self, batch: Batch, db: DbSession, ev: RefundRequested, at: datetime) -> None:
-        row = store.row_by_number(db, ev.invoice_number)
-        session_id = row.session_id if row is not None and row.kind == "invoice" else None
-        payment = store.payment_of_session(db, session_id) if session_id else None
-        bay_id = store.bay_of_session(db, session_id)
-        reason = None
-        if row is None or session_id is None:
-            reason = "unknown_invoice"
-        elif payment is None or payment.state not in _REFUNDABLE or not payment.provider_ref:
-            reason = "not_paid"
-        else:
-            prefix = f"pay:{session_id}:refund:"
-            payloads = [e.payload for e in store.outbox_entries(db, prefix)]
-            payloads += [work["payload"] for work in _queued(batch, prefix)]
-            asked = [Decimal(payload["amount"]) for payload in payloads]
-            remaining = row.total_incl_vat - sum(asked, Decimal(0))
-            amount = remaining if ev.amount is None else ev.amount
-            quantum = Decimal(1).scaleb(-exponent(row.currency))
-            if amount != amount.quantize(quantum) or not Decimal(0) < amount <= remaining:
-                reason = f"amount: more than 0 and at most {remaining}"
-        if reason is not None or payment is None or row is None or session_id is None:
-            told = {"invoice": ev.invoice_number, "state": "refused", "reason": reason}
-            batch.record("refund", bay_id, at, **told)
-            log.warning("refund of %s refused: %s", ev.invoice_number, reason)
-            return
-        number = store.number_of(row)
-        key = payment_key(session_id, PaymentStep.REFUND, len(asked) + 1)
-        money, ref = Money(amount, row.currency), payment.provider_ref or ""
-        body = handlers.payload(provider=payment.provider, ref=ref, amount=money)
-        body["invoice"] = number  # the credit note is issued against it when the money is back
-        batch.outbox_work.append({"kind": handlers.REFUND, "key": key, "payload": body})
-        payment.state, payment.updated_at = PaymentState.REFUNDING.value, at
-        store.audit(db, at, "invoice.refund_requested", number, amount=str(amount), key=key)
-        batch.record("refund", bay_id, at, invoice=number, state="requested", amount=amount)
-
     def _refunded(
         self, batch: Batch, db: DbSession, entry: models.OutboxEntry, number: str, at: datetime
     ) -> None:
         """A refund came back: the payment's state and, in the same transaction, a credit note."""
-        result = entry.result or {}
-        original = store.row_by_number(db, number)
-        session = db.get(models.ChargingSession, original.session_id or "") if original else None
-        payment = store.payment_of_session(db, session.id) if session else None
-        refunded = result.get("outcome") == "refunded"
-        if original is None or session is None or payment is None or not refunded:
-            log.error("refund %s of %s ended %s", entry.key, number, result.get("outcome"))
-            if payment is not None:
-                payment.state, payment.updated_at = PaymentState.NEEDS_RECONCILIATION.value, at
+        returned = refunds.returned(batch, db, entry, number, at)
+        if returned is None:
             return
-        amount = Decimal(result["amount"]["amount"])
-        others = store.outbox_entries(db, f"pay:{session.id}:refund:")
-        busy = any(e.state != "done" for e in others if e.id != entry.id)
-        payment.state = (PaymentState.REFUNDING if busy else PaymentState.REFUNDED).value
-        payment.updated_at = at
-        account = store.account_of(db, payment.provider_ref)
-        if result.get("funding") == Funding.PREPAID_BALANCE.value and account is not None:
-            account.balance += amount  # a prepaid balance is refunded here, not by a provider
-            store.audit(db, at, "account.refund", account.id, amount=str(amount))
-        batch.record("refund", session.bay_id, at, invoice=number, state="refunded", amount=amount)
+        original, session, amount = returned
         try:
             draft = credit_note_for(
                 invoice_from_dict(original.body),
@@ -378,7 +342,7 @@ class Invoicing:
                 issued_at=at,
                 amount=amount,
                 already_credited=store.credited(db, session.id),
-                refund_ref=result.get("refund_id"),
+                refund_ref=(entry.result or {}).get("refund_id"),
             )
         except InvoiceError as exc:
             self._anomaly(batch, db, "credit_note_withheld", session.bay_id, at, f"{number}: {exc}")
@@ -400,11 +364,6 @@ class Invoicing:
     def _tariff_name(self, tariff: Tariff) -> str:
         texts = {t.language: t.text for t in tariff.tariff_alt_text}
         return texts.get(self.language) or texts.get("en") or next(iter(texts.values()), tariff.id)
-
-
-def _queued(batch: Batch, prefix: str) -> list[dict[str, Any]]:
-    """Outbox work this batch will queue under keys starting with `prefix`."""
-    return [work for work in batch.outbox_work if str(work["key"]).startswith(prefix)]
 
 
 def _plausible(address: str) -> bool:

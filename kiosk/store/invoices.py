@@ -34,7 +34,7 @@ from kiosk.domain.invoice import (
     invoice_to_dict,
     parse_number,
 )
-from kiosk.store import models
+from kiosk.store import models, signed_meter
 from kiosk.store.database import StoreError, known_revisions
 from kiosk.store.numbering import next_number
 
@@ -219,6 +219,15 @@ class InvoiceSource:
         """The PDF of an issued document, rendered from the stored body (None: unknown)."""
         invoice = self.invoice(number)
         return render(invoice) if invoice is not None else None
+
+    def signed_data(self, number: str) -> tuple[Invoice, list[str]] | None:
+        """An issued document and the signed meter records of its session (None: unknown)."""
+        with self._sessions() as db:
+            row = row_by_number(db, number)
+            if row is None:
+                return None
+            records = signed_meter.of_session(db, row.session_id) if row.session_id else []
+            return invoice_from_dict(row.body), records
 
 
 # --- read-only access for tools ----------------------------------------------------------------

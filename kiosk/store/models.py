@@ -1,5 +1,5 @@
-"""The tables: hub, bays, sessions, meter samples, tariffs, payments, invoices, accounts,
-audit log and outbox."""
+"""The tables: hub, bays, sessions, meter samples, signed meter values, tariffs, payments,
+invoices, accounts, audit log and outbox."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from datetime import datetime
 from decimal import Decimal
 from typing import Any, ClassVar
 
-from sqlalchemy import JSON, ForeignKey, Index, String, UniqueConstraint, false
+from sqlalchemy import JSON, ForeignKey, Index, String, Text, UniqueConstraint, false
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 from kiosk.store.types import ExactDecimal, UTCDateTime
@@ -92,6 +92,24 @@ class MeterSample(Base):
     energy_wh: Mapped[Decimal]
     power_w: Mapped[Decimal | None]
     __table_args__ = (Index("ix_meter_samples_session", "session_id", "received_at"),)
+
+
+class SignedMeterValue(Base):
+    """A reading the charger signed (OCMF), exactly as it came, with the session open on its bay
+    then (None: no session was; invoicing may claim a late end record for the one just ended)."""
+
+    __tablename__ = "signed_meter_values"
+    id: Mapped[int] = mapped_column(primary_key=True, autoincrement=True)
+    bay_id: Mapped[str] = mapped_column(String(64))
+    session_id: Mapped[str | None] = mapped_column(ForeignKey("charging_sessions.id"))
+    received_at: Mapped[datetime]  # the kiosk's clock
+    seq: Mapped[int | None]
+    energy_wh: Mapped[Decimal]  # the register reading the signed data came with
+    ocmf: Mapped[str] = mapped_column(Text)
+    __table_args__ = (
+        Index("ix_signed_meter_values_session", "session_id", "id"),
+        Index("ix_signed_meter_values_bay", "bay_id", "received_at"),
+    )
 
 
 class Tariff(Base):

@@ -1,4 +1,5 @@
-"""Verifying signed OCMF begin/end records with pyocmf; the Transparenzsoftware file."""
+"""Verifying signed OCMF records with pyocmf: a begin/end pair, or all the records of a session;
+the Transparenzsoftware file."""
 
 # pyocmf parses leniently by default (as the Transparenzsoftware does) and reports deviations as
 # `SpecWarning`s. We parse strictly first; only a record that deviates is parsed again leniently,
@@ -11,6 +12,7 @@ import re
 import threading
 import warnings
 import xml.etree.ElementTree as ET
+from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -18,7 +20,12 @@ from pyocmf import OCMF, IssueCode, IssueSeverity, PublicKey, PyOCMFError
 from pyocmf.core.reading import Reading
 from pyocmf.enums.reading import MeterReadingReason, is_end_reason
 
-from kiosk.domain.invoice import MeterDataCheck, MeterDataProblem, MeterDataStatus
+from kiosk.domain.invoice import (
+    MeterDataCheck,
+    MeterDataProblem,
+    meter_data_status,
+    public_key_hex,
+)
 
 _PAGINATION = re.compile(r"^T(0|[1-9][0-9]*)$")
 _lenient_lock = threading.Lock()
@@ -42,7 +49,8 @@ _FROM_ISSUE = {
 
 @dataclass(frozen=True, slots=True)
 class SignedRecords:
-    """A session's OCMF begin and end records and the charger's public key (hex or base64 DER)."""
+    """A session's OCMF begin and end records and the charger's public key (hex, base64 or PEM;
+    empty when none is known)."""
 
     begin: str
     end: str
@@ -51,8 +59,65 @@ class SignedRecords:
 
 def key_fingerprint(public_key: str) -> str:
     """The first 16 hex digits of SHA-256 over the DER key: short enough to print, to compare."""
-    der = bytes.fromhex(PublicKey.from_string(public_key).key)
-    return hashlib.sha256(der).hexdigest()[:16]
+    return hashlib.sha256(bytes.fromhex(public_key_hex(public_key))).hexdigest()[:16]
+
+
+def session_pair(records: Sequence[str]) -> tuple[str | None, str | None]:
+    """Of a session's signed records in the order they came: the begin record (the first with a
+    begin reading) and the end record (the last one after it with an end reading)."""
+    begin: str | None = None
+    end: str | None = None
+    for text in records:
+        record = _parse(text)
+        if record is None:
+            continue
+        if begin is None and _reading(record, begin=True) is not None:
+            begin, end = text, None  # an end before the begin is not this transaction's
+        elif _reading(record, begin=False) is not None:
+            end = text
+    return begin, end
+
+
+def ends_transaction(record: str) -> bool:
+    """Whether a signed record holds an end reading (TX = E, L, R, A or P)."""
+    parsed = _parse(record)
+    return parsed is not None and _reading(parsed, begin=False) is not None
+
+
+def check_session(
+    records: Sequence[str], *, public_key: str | None, expected_serial: str | None = None
+) -> MeterDataCheck:
+    """Verify all the signed records of a session (see `verify_ocmf`); without a begin or an end
+    record, the one there is still has its signature, serial and reading checked."""
+    begin, end = session_pair(records)
+    if begin is not None and end is not None:
+        return verify_ocmf(begin, end, public_key=public_key, expected_serial=expected_serial)
+    problems = [MeterDataProblem.BEGIN_MISSING] if begin is None else []
+    problems += [MeterDataProblem.END_MISSING] if end is None else []
+    if any(_parse(text) is None for text in records):
+        problems.append(MeterDataProblem.UNREADABLE)
+    key = _key(public_key)
+    if key is None:
+        problems.append(MeterDataProblem.KEY)
+    there = _parse(begin or end or "")
+    if there is None:
+        return _result(problems, None, None, key)
+    if key is not None and not _signed(there, key):
+        problems.append(MeterDataProblem.SIGNATURE)
+    serial = there.payload.MS or there.payload.GS
+    if expected_serial is not None and serial != expected_serial:
+        problems.append(MeterDataProblem.SERIAL)
+    opening = _reading(there, begin=True) if begin is not None else None
+    closing = _reading(there, begin=False) if end is not None else None
+    return _result(problems, opening, closing, key, serial)
+
+
+def signed_records(records: Sequence[str], public_key: str | None) -> SignedRecords | None:
+    """The begin/end pair of a session's records for the Transparenzsoftware; None without one."""
+    begin, end = session_pair(records)
+    if begin is None or end is None:
+        return None
+    return SignedRecords(begin, end, public_key or "")
 
 
 def verify_ocmf(
@@ -101,7 +166,7 @@ def _result(
 ) -> MeterDataCheck:
     unique = tuple(dict.fromkeys(problems))
     return MeterDataCheck(
-        status=MeterDataStatus.FAILED if unique else MeterDataStatus.VERIFIED,
+        status=meter_data_status(unique),
         problems=unique,
         meter_serial=serial,
         begin_value=_value(opening),
@@ -110,6 +175,7 @@ def _result(
         begin_time=opening.timestamp if opening is not None else None,
         end_time=closing.timestamp if closing is not None else None,
         key_fingerprint=key_fingerprint(key.key) if key is not None else None,
+        public_key=key.key if key is not None else None,
     )
 
 
@@ -134,7 +200,7 @@ def _key(text: str | None) -> PublicKey | None:
     if not text:
         return None
     try:
-        return PublicKey.from_string(text)
+        return PublicKey.from_string(public_key_hex(text))
     except (PyOCMFError, ValueError):
         return None
 

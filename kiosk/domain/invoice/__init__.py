@@ -8,6 +8,7 @@ note = credit_note_for(invoice, number=InvoiceNumber("RIV-C", 7), issued_at=late
 
 from kiosk.domain.invoice.build import apportion, credit_note_for, invoice_from
 from kiosk.domain.invoice.codec import invoice_from_dict, invoice_to_dict
+from kiosk.domain.invoice.meter_key import public_key_hex
 from kiosk.domain.invoice.model import (
     DocumentKind,
     Invoice,
@@ -24,6 +25,7 @@ from kiosk.domain.invoice.model import (
     Unit,
     VatTotal,
     format_number,
+    meter_data_status,
     parse_number,
 )
 
@@ -48,5 +50,7 @@ __all__ = [
     "invoice_from",
     "invoice_from_dict",
     "invoice_to_dict",
+    "meter_data_status",
     "parse_number",
+    "public_key_hex",
 ]

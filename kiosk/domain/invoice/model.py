@@ -42,7 +42,9 @@ class Unit(enum.StrEnum):
 
 class MeterDataStatus(enum.StrEnum):
     VERIFIED = "verified"  # signatures, pagination, serial and readings all check out
-    FAILED = "failed"  # present but not verifiable: the invoice says so
+    FAILED = "failed"  # checked and found wrong (signature, regression, …): the invoice says so
+    NO_KEY = "no_key"  # signed data came, but no public key is configured to check it with
+    INCOMPLETE = "incomplete"  # the begin or the end record of the session is missing
 
 
 class MeterDataProblem(enum.StrEnum):
@@ -56,7 +58,24 @@ class MeterDataProblem(enum.StrEnum):
     TIME_REGRESSION = "time_regression"
     METER_STATUS = "meter_status"  # the meter flagged an error
     MISMATCH = "mismatch"  # OBIS code, unit or identification differ between begin and end
+    BEGIN_MISSING = "begin_missing"  # no record of the session has a begin (TX=B) reading
+    END_MISSING = "end_missing"  # no record after the begin has an end (TX=E, L, R, A, P) reading
     OTHER = "other"
+
+
+_MISSING = frozenset({MeterDataProblem.BEGIN_MISSING, MeterDataProblem.END_MISSING})
+
+
+def meter_data_status(problems: tuple[MeterDataProblem, ...]) -> MeterDataStatus:
+    """The headline of a check: a missing record first, then "no key" when nothing else is
+    wrong; any other problem (a bad signature, a regression, …) fails the data."""
+    if not problems:
+        return MeterDataStatus.VERIFIED
+    if _MISSING & set(problems):
+        return MeterDataStatus.INCOMPLETE
+    if set(problems) == {MeterDataProblem.KEY}:
+        return MeterDataStatus.NO_KEY
+    return MeterDataStatus.FAILED
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,6 +91,7 @@ class MeterDataCheck:
     begin_time: datetime | None = None
     end_time: datetime | None = None
     key_fingerprint: str | None = None  # short SHA-256 of the public key, safe to print
+    public_key: str | None = None  # the DER key checked against, hex: goes into the OCMF file
 
     @property
     def verified(self) -> bool:
