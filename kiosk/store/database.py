@@ -1,15 +1,21 @@
 """Opening the database: one writer process, durable commits, schema version checks, migrations.
 
 SQLite (the embedded default) runs in WAL mode with `synchronous=FULL`, so a commit survives a
-power cut. A second kiosk process on the same database is refused: a file lock beside the
-SQLite file, or a session advisory lock on PostgreSQL.
+power cut. Copying the WAL back into the database (a checkpoint) is done by a thread of its own
+rather than inside whichever commit crosses SQLite's threshold: that commit would otherwise
+stall the engine by tens of milliseconds while the database file is written and synced. A
+second kiosk process on the same database is refused: a file lock beside the SQLite file, or a
+session advisory lock on PostgreSQL.
 """
 
 from __future__ import annotations
 
 import fcntl
 import hashlib
+import logging
 import os
+import sqlite3
+import threading
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -24,6 +30,10 @@ from sqlalchemy.exc import OperationalError, SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
 MIGRATIONS = Path(__file__).with_name("migrations")
+#: How often the checkpoint thread copies committed pages from the WAL into the database file.
+CHECKPOINT_EVERY_S = 1.0
+
+log = logging.getLogger("kiosk.store")
 
 
 class StoreError(Exception):
@@ -54,7 +64,40 @@ def _on_sqlite_connect(dbapi_conn: Any, _record: Any) -> None:
     cur.execute("PRAGMA synchronous=FULL")  # every commit reaches the disk: money depends on it
     cur.execute("PRAGMA foreign_keys=ON")
     cur.execute("PRAGMA busy_timeout=5000")
+    cur.execute("PRAGMA wal_autocheckpoint=0")  # the checkpoint thread does it (module doc)
     cur.close()
+
+
+class _Checkpointer:
+    """Checkpoints a SQLite WAL from its own connection and thread, without blocking writers."""
+
+    def __init__(self, path: str) -> None:
+        self._path = path
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, name="db-checkpoint", daemon=True)
+        self._thread.start()
+
+    def _run(self) -> None:
+        conn = sqlite3.connect(self._path, check_same_thread=False)
+        try:
+            conn.execute("PRAGMA busy_timeout=5000")
+            while not self._stop.wait(CHECKPOINT_EVERY_S):
+                self.checkpoint(conn)
+            self.checkpoint(conn)
+        finally:
+            conn.close()
+
+    @staticmethod
+    def checkpoint(conn: sqlite3.Connection) -> None:
+        try:
+            # PASSIVE copies what no reader still needs and never waits for the writer.
+            conn.execute("PRAGMA wal_checkpoint(PASSIVE)").fetchall()
+        except sqlite3.Error as exc:  # busy or locked now: the next round catches up
+            log.debug("WAL checkpoint skipped: %s", exc)
+
+    def stop(self) -> None:
+        self._stop.set()
+        self._thread.join(10)
 
 
 @dataclass
@@ -65,6 +108,7 @@ class Database:
     engine: Engine
     sessions: sessionmaker[Session]
     _lock: _Lock
+    _checkpointer: _Checkpointer | None = None
 
     @property
     def dialect(self) -> str:
@@ -89,6 +133,9 @@ class Database:
                     conn.commit()
 
     def close(self) -> None:
+        if self._checkpointer is not None:
+            self._checkpointer.stop()
+            self._checkpointer = None
         self.engine.dispose()
         self._lock.release()
 
@@ -112,6 +159,8 @@ def open_database(url: str, *, upgrade: bool = True) -> Database:
             )
         if upgrade and current != head_revision():
             db.upgrade()
+        if db.dialect == "sqlite" and parsed.database:
+            db._checkpointer = _Checkpointer(parsed.database)
     except OperationalError as exc:
         lock.release()
         engine.dispose()

@@ -6,6 +6,7 @@ import shutil
 import sqlite3
 import subprocess
 import sys
+import time
 from contextlib import closing
 from datetime import UTC, datetime
 from decimal import Decimal
@@ -33,6 +34,41 @@ def test_sqlite_runs_in_wal_mode_with_full_sync(tmp_path):
             assert conn.execute(text("PRAGMA journal_mode")).scalar() == "wal"
             assert conn.execute(text("PRAGMA synchronous")).scalar() == 2  # FULL
             assert conn.execute(text("PRAGMA foreign_keys")).scalar() == 1
+    finally:
+        db.close()
+
+
+def test_commits_leave_the_wal_to_the_checkpoint_thread(tmp_path):
+    path = tmp_path / "k.sqlite"
+    db = open_database(url(path))
+    try:
+        with db.engine.connect() as conn:
+            # No commit copies the WAL back itself: that stall belongs to the checkpoint thread.
+            assert conn.execute(text("PRAGMA wal_autocheckpoint")).scalar() == 0
+        now = datetime.now(UTC)
+        for seq in range(200):  # many small durable commits, as the engine makes them
+            with db.sessions.begin() as s:
+                s.add(
+                    models.MeterSample(
+                        bay_id="bay-1", received_at=now, seq=seq, energy_wh=Decimal(seq)
+                    )
+                )
+        # While the kiosk still runs, the thread copies them into the database file itself: a
+        # copy of that file alone (without its WAL) holds every row within a few rounds.
+        copy = tmp_path / "copy.sqlite"
+
+        def rows_in_file() -> int:
+            shutil.copy(path, copy)
+            with closing(sqlite3.connect(copy)) as conn:
+                try:
+                    return conn.execute("SELECT count(*) FROM meter_samples").fetchone()[0]
+                except sqlite3.DatabaseError:
+                    return -1  # caught mid-write: look again
+
+        deadline = time.monotonic() + 15
+        while rows_in_file() != 200 and time.monotonic() < deadline:
+            time.sleep(0.1)
+        assert rows_in_file() == 200
     finally:
         db.close()
 
