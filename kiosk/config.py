@@ -92,6 +92,14 @@ class BaySettings:
         "everest: everest_api/1/evse_manager_consumer/<module_id>; openevse: its base topic.",
         "",
     )
+    meter_public_key: str = _doc(
+        "Public key of the charger's signing (Eichrecht) meter, to verify its OCMF data: hex as "
+        "printed on the charger (spaces and colons allowed), base64 or PEM; empty: none.",
+        "",
+    )
+    meter_serial: str = _doc(
+        "Serial of that meter as its signed data states it (OCMF MS); empty: not checked.", ""
+    )
 
 
 @dataclass(frozen=True)
@@ -427,6 +435,8 @@ def _check_cross_fields(s: Settings, name: str) -> None:
             path = getattr(bay, attr)
             if path is not None and not path.is_file():
                 fail(f"bays[{i}].{attr}", str(path), "an existing OCPI tariff JSON file")
+        if bay.meter_public_key or bay.meter_serial:
+            _check_meter(f"bays[{i}]", bay, fail)
     if not 0 < s.broker.port < 65536:
         fail("broker.port", s.broker.port, "a TCP port between 1 and 65535")
     for key in ("session_expiry_s", "offline_after_s", "command_timeout_s", "command_retries"):
@@ -490,6 +500,21 @@ def _check_invoicing(s: Settings, fail: Any) -> None:
         fail("invoicing.smtp_sender", "", "the From: address when invoicing.smtp_host is set")
     if inv.smtp_ca_file is not None and not inv.smtp_ca_file.is_file():
         fail("invoicing.smtp_ca_file", str(inv.smtp_ca_file), "an existing CA certificate file")
+
+
+def _check_meter(key: str, bay: BaySettings, fail: Any) -> None:
+    from kiosk.adapters.invoicing.ocmf import key_problem  # pyocmf: only when a key is set
+
+    text = bay.meter_public_key
+    if not text:
+        fail(f"{key}.meter_public_key", "", "the meter's public key when meter_serial is set")
+    problem = key_problem(text)
+    if problem is not None:
+        shown = text if len(text) <= 40 else text[:36] + "..."
+        fail(f"{key}.meter_public_key", shown, f"a public key as hex, base64 or PEM ({problem})")
+    serial = bay.meter_serial
+    if serial and (serial != serial.strip() or not serial.isprintable() or len(serial) > 64):
+        fail(f"{key}.meter_serial", serial, "the meter serial as its signed data states it")
 
 
 def _check_uri(key: str, uri: str, *, reader: bool, fail: Any) -> None:

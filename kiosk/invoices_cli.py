@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -19,9 +20,15 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import select
 
 from kiosk.config import Settings, load
-from kiosk.domain.invoice import DocumentKind, Invoice, InvoiceLine, invoice_from_dict
+from kiosk.domain.invoice import (
+    DocumentKind,
+    Invoice,
+    InvoiceLine,
+    MeterDataCheck,
+    invoice_from_dict,
+)
 from kiosk.store import invoices as store
-from kiosk.store import models
+from kiosk.store import models, signed_meter
 from kiosk.store.database import StoreError, head_revision, open_database
 
 # The invoicing runtime (PDF, portal, engine) is imported by the commands that need it, so that
@@ -61,8 +68,9 @@ def _usage(message: str) -> Exception:
     return UsageError(message)
 
 
-def _read(settings: Settings, number: str) -> tuple[Invoice, list[str]]:
-    """The stored document and the credit notes issued against it (read-only, no lock)."""
+def _read(settings: Settings, number: str) -> tuple[Invoice, list[str], int]:
+    """The stored document, the credit notes issued against it and how many signed meter
+    readings its session has (read-only, no lock)."""
     engine = store.open_read_only(settings.resolved_database_url)
     try:
         with store.reading(engine) as db:
@@ -80,7 +88,8 @@ def _read(settings: Settings, number: str) -> tuple[Invoice, list[str]]:
                         )
                     )
                 ]
-            return invoice_from_dict(row.body), notes
+            signed = len(signed_meter.of_session(db, row.session_id)) if row.session_id else 0
+            return invoice_from_dict(row.body), notes, signed
     finally:
         engine.dispose()
 
@@ -108,12 +117,14 @@ def list_invoices(args: argparse.Namespace) -> int:
 
 def show_invoice(args: argparse.Namespace) -> int:
     settings = load(args.config)
-    invoice, notes = _read(settings, args.number)
-    print(describe(invoice, ZoneInfo(settings.hub.timezone), notes))
+    invoice, notes, signed = _read(settings, args.number)
+    print(describe(invoice, ZoneInfo(settings.hub.timezone), notes, signed))
     return 0
 
 
-def describe(invoice: Invoice, zone: ZoneInfo, credit_notes: list[str]) -> str:
+def describe(
+    invoice: Invoice, zone: ZoneInfo, credit_notes: list[str], signed_readings: int = 0
+) -> str:
     """A plain-text view of a stored document (what the PDF says, without the layout)."""
     inv, s, cur = invoice, invoice.session, invoice.currency
 
@@ -152,10 +163,31 @@ def describe(invoice: Invoice, zone: ZoneInfo, credit_notes: list[str]) -> str:
             held = f"held {pay.held}, released {pay.released}"
             out.append(f"  paid        {pay.captured} {cur} by {card}, {held}")
     if inv.meter_data is not None:
-        out.append(f"  meter data  {inv.meter_data.status.value}")
+        out += _meter_data(inv.meter_data, signed_readings, when)
     if credit_notes:
         out.append(f"  credited by {', '.join(credit_notes)}")
     return "\n".join(out)
+
+
+def _meter_data(
+    check: MeterDataCheck, signed_readings: int, when: Callable[[datetime], str]
+) -> list[str]:
+    """The signed meter data as the invoice states it: the check's result, then its facts."""
+    problems = ", ".join(problem.value for problem in check.problems)
+    out = [f"  meter data  {check.status.value}" + (f" ({problems})" if problems else "")]
+    if check.meter_serial:
+        out.append(f"    meter     {check.meter_serial}")
+    for name, value, moment in (
+        ("begin", check.begin_value, check.begin_time),
+        ("end", check.end_value, check.end_time),
+    ):
+        if value is not None:
+            at = f" at {when(moment)} (meter clock)" if moment is not None else ""
+            out.append(f"    {name:<9} {value} {check.unit or ''}".rstrip() + at)
+    if check.key_fingerprint:
+        out.append(f"    key       {check.key_fingerprint}")
+    out.append(f"    stored    {signed_readings} signed reading(s) of this session")
+    return out
 
 
 def _line(line: InvoiceLine, currency: str) -> str:
@@ -175,18 +207,16 @@ def pdf_invoice(args: argparse.Namespace) -> int:
 
     settings = load(args.config)
     config = invoicing_config(settings)
-    invoice, _notes = _read(settings, args.number)
+    invoice, _notes, _signed = _read(settings, args.number)
     number = str(invoice.number)
     links = links_for(config, link_key(config, settings.data_dir / "credentials", create=False))
-    link = (
-        links.link_for(number, invoice.issued_at + timedelta(days=config.link_days))
-        if links
-        else None
-    )
+    expires = invoice.issued_at + timedelta(days=config.link_days)
+    link = links.link_for(number, expires) if links else None
     data = render_invoice_pdf(
         invoice,
         language=args.language or language_of(settings, config),
         link=link,
+        ocmf_link=links.ocmf_link_for(number, expires) if links else None,
         zone=ZoneInfo(settings.hub.timezone),
     )
     out: Path = args.out or Path(f"{number}.pdf")
@@ -236,8 +266,12 @@ def resend_invoice(args: argparse.Namespace) -> int:
             links = links_for(
                 config, link_key(config, settings.data_dir / "credentials", create=False)
             )
+            check = invoice_from_dict(row.body).meter_data
             if links is not None:
-                payload["link"] = links.link_for(number, now + timedelta(days=config.link_days))
+                expires = now + timedelta(days=config.link_days)
+                payload["link"] = links.link_for(number, expires)
+                if check is not None and check.has_pair:
+                    payload["ocmf_link"] = links.ocmf_link_for(number, expires)
             session.add(
                 models.OutboxEntry(
                     key=key,

@@ -2,8 +2,9 @@
 
 `InvoicingConfig` mirrors the `[invoicing]` section of kiosk.toml; `invoicing_config(settings)`
 reads it (its defaults while the section is not in kiosk/config.py). `InvoicingSetup` is what
-the Hub owns: `engine_part` for the Engine, `handlers()` for the outbox (e-mail, paper receipt),
-`start()` / `stop()` for the download portal and the receipt printer.
+the Hub owns: `engine_part` for the Engine (with each bay's signing meter from `[[bays]]`),
+`handlers()` for the outbox (e-mail, paper receipt), `start()` / `stop()` for the download
+portal and the receipt printer.
 """
 
 from __future__ import annotations
@@ -32,6 +33,7 @@ from hw_drivers import (
 )
 from kiosk import credentials
 from kiosk.adapters.invoicing.email import InvoiceMailer, SmtpSettings
+from kiosk.adapters.invoicing.ocmf import SignedRecords, download_for
 from kiosk.adapters.invoicing.pdf import render_invoice_pdf
 from kiosk.adapters.invoicing.portal import (
     KEY_NAME,
@@ -45,6 +47,7 @@ from kiosk.config import ConfigError, Settings
 from kiosk.domain.invoice import Invoice, InvoiceError, Seller
 from kiosk.engine.clock import Clock
 from kiosk.engine.invoicing import EMAIL, PRINT, Invoicing
+from kiosk.engine.meter_data import MeterKey, SignedMeterData
 from kiosk.engine.outbox import Handler
 from kiosk.store.invoices import InvoiceSource, Sessions
 
@@ -126,6 +129,14 @@ def links_for(config: InvoicingConfig, key: bytes | None) -> InvoiceLinks | None
     return InvoiceLinks(key=key, base_url=config.public_base_url) if key else None
 
 
+def meter_keys(settings: Settings) -> dict[str, MeterKey]:
+    """Each bay's signing meter as `[[bays]]` gives it (checked when the config was loaded)."""
+    return {
+        bay.id: MeterKey(public_key=bay.meter_public_key or None, serial=bay.meter_serial or None)
+        for bay in settings.bays
+    }
+
+
 class InvoicingSetup:
     """Everything invoicing needs while the kiosk runs; the Hub starts and stops it."""
 
@@ -150,6 +161,7 @@ class InvoicingSetup:
                 public_base_url=config.public_base_url,
                 key=key,
                 pdf_for=self.pdf,
+                ocmf_for=self.ocmf,
                 bind=config.portal_bind,
                 port=config.portal_port,
                 rate_limit=RateLimit(config.rate_limit_requests, config.rate_limit_s),
@@ -175,7 +187,9 @@ class InvoicingSetup:
                 timeout_s=config.smtp_timeout_s,
                 tls=tls,
             )
-            self.mailer = InvoiceMailer(smtp, invoice_for=self.source.invoice, zone=self.zone)
+            self.mailer = InvoiceMailer(
+                smtp, invoice_for=self.source.invoice, zone=self.zone, ocmf_for=self.ocmf
+            )
         uri = settings.devices.printer
         self.printer = (
             ReceiptPrinting(
@@ -198,7 +212,9 @@ class InvoicingSetup:
                 language=self.language,
                 bay_labels={bay.id: bay.label for bay in settings.bays},
                 link_for=links.link_for if links is not None else None,
+                ocmf_link_for=links.ocmf_link_for if links is not None else None,
                 link_days=config.link_days,
+                meter_data=SignedMeterData(keys=meter_keys(settings)),
                 email=self.mailer is not None,
                 paper=self.printer is not None,
                 enabled=config.enabled,
@@ -218,11 +234,22 @@ class InvoicingSetup:
         """The portal's PDF of a stored document (request threads; reads only)."""
         return self.source.pdf(number, self.render)
 
+    def ocmf(self, number: str) -> SignedRecords | None:
+        """The signed meter data of a stored invoice, as its check found them (portal request
+        threads and e-mail workers; reads only). None: unknown, or no begin/end pair."""
+        found = self.source.signed_data(number)
+        return download_for(found[0].meter_data, found[1]) if found is not None else None
+
     def render(self, invoice: Invoice, language: str | None = None) -> bytes:
-        """The PDF of an issued document with its own download link as its QR code."""
-        link = self.engine_part.link(str(invoice.number), invoice.issued_at)
+        """The PDF of an issued document with its own download link as its QR code, and the
+        download link of its signed meter data."""
+        number, issued = str(invoice.number), invoice.issued_at
+        link = self.engine_part.link(number, issued)
+        ocmf_link = self.engine_part.link(number, issued, ocmf=True)
         lang = language or self.language
-        return render_invoice_pdf(invoice, language=lang, link=link, zone=self.zone)
+        return render_invoice_pdf(
+            invoice, language=lang, link=link, ocmf_link=ocmf_link, zone=self.zone
+        )
 
     def start(self) -> None:
         if self.printer is not None:

@@ -298,8 +298,9 @@ class Invoicing:
         if channel == "email":
             payload["to"] = address
             ocmf_link = self.link(number, issued.issued_at, ocmf=True)
-            if ocmf_link is not None and issued.body.get("meter_data") is not None:
-                payload["ocmf_link"] = ocmf_link
+            check = invoice_from_dict(issued.body).meter_data
+            if ocmf_link is not None and check is not None and check.has_pair:
+                payload["ocmf_link"] = ocmf_link  # the portal has a file to give for it
         else:  # the printer drops a job id it printed already: a reprint needs its own
             job = number if n == 1 else f"{number}/{n}"
             payload |= {"job": job, "requested_at": at.isoformat()}

@@ -23,6 +23,7 @@ from email.utils import formatdate, parseaddr
 from typing import Any
 
 from kiosk.adapters.invoicing.labels import Labels
+from kiosk.adapters.invoicing.ocmf import SignedRecords, transparency_xml
 from kiosk.adapters.invoicing.pdf import render_invoice_pdf
 from kiosk.credentials import Secret
 from kiosk.domain.invoice import Invoice
@@ -31,6 +32,7 @@ log = logging.getLogger(__name__)
 
 _REMEMBERED = 10_000  # results kept for repeated keys (the outbox itself remembers for longer)
 InvoiceSource = Callable[[str], Invoice | None]  # invoice number → the issued invoice
+OcmfSource = Callable[[str], SignedRecords | None]  # invoice number → its signed meter data
 
 
 class MailError(RuntimeError):
@@ -64,8 +66,18 @@ def build_message(
     language: str = "en",
     link: str | None = None,
     zone: tzinfo | None = None,
+    ocmf_link: str | None = None,
+    ocmf_xml: bytes | None = None,
 ) -> EmailMessage:
+    """The e-mail: the PDF attached and, when the session has signed meter data, the
+    Transparenzsoftware file attached too and its download link in the text."""
     lab = Labels(language)
+    links = lab["mail_link"].format(url=link) if link else ""
+    ocmf_file = f"{invoice.number}-ocmf.xml"
+    where = [f"{ocmf_file} ({lab['mail_attached']})"] if ocmf_xml is not None else []
+    where += [ocmf_link] if ocmf_link else []
+    if where:
+        links += lab["mail_ocmf"].format(what=" · ".join(where))
     kind = lab.title(invoice.kind)
     message = EmailMessage()
     message["From"] = sender
@@ -80,13 +92,15 @@ def build_message(
             number=invoice.number,
             date=lab.date(invoice.session.started_at, zone),
             total=lab.money(invoice.gross, invoice.currency),
-            link=lab["mail_link"].format(url=link) if link else "",
+            link=links,
             seller=invoice.seller.name,
         )
     )
     message.add_attachment(
         pdf, maintype="application", subtype="pdf", filename=f"{invoice.number}.pdf"
     )
+    if ocmf_xml is not None:
+        message.add_attachment(ocmf_xml, maintype="application", subtype="xml", filename=ocmf_file)
     return message
 
 
@@ -96,13 +110,20 @@ class InvoiceMailer:
     Payload: {"invoice": "RIV-000042", "to": "driver@example.org", "language": "de",
     "link": optional download link, "ocmf_link": optional}. Result: {"sent": true,
     "message_id": …} or, for a permanent refusal, {"sent": false, "reason": …, "code": …}.
+    With `ocmf_for`, an invoice's signed meter data goes along as its Transparenzsoftware file.
     """
 
     def __init__(
-        self, settings: SmtpSettings, *, invoice_for: InvoiceSource, zone: tzinfo | None = None
+        self,
+        settings: SmtpSettings,
+        *,
+        invoice_for: InvoiceSource,
+        zone: tzinfo | None = None,
+        ocmf_for: OcmfSource | None = None,
     ) -> None:
         self.settings = settings
         self.invoice_for = invoice_for
+        self.ocmf_for = ocmf_for
         self.zone = zone
         self._lock = threading.Lock()
         self._done: dict[str, dict[str, Any]] = {}  # key → result; no addresses in here
@@ -137,6 +158,7 @@ class InvoiceMailer:
         pdf = render_invoice_pdf(
             invoice, language=language, link=link, ocmf_link=ocmf_link, zone=self.zone
         )
+        signed = self.ocmf_for(number) if self.ocmf_for is not None else None
         message_id = message_id_for(key, self.settings.sender)
         message = build_message(
             invoice,
@@ -147,6 +169,8 @@ class InvoiceMailer:
             language=language,
             link=link,
             zone=self.zone,
+            ocmf_link=ocmf_link,
+            ocmf_xml=transparency_xml(signed) if signed is not None else None,
         )
         refused = self._deliver(message)
         if refused is not None:

@@ -74,6 +74,15 @@ _TEXT: dict[str, tuple[str, str, str, str]] = {
     ),
     "ok_short": ("verified", "geprüft", "vérifié", "geverifieerd"),
     "failed": ("NOT verified", "NICHT verifiziert", "NON vérifié", "NIET geverifieerd"),
+    "no_key": (
+        "Not checked: no public key is configured for this charger",
+        "Nicht geprüft: für diese Ladesäule ist kein öffentlicher Schlüssel hinterlegt",
+        "Non vérifié : aucune clé publique n'est configurée pour cette borne",
+        "Niet gecontroleerd: voor deze laadpaal is geen publieke sleutel ingesteld",
+    ),
+    "no_key_short": ("not checked", "nicht geprüft", "non vérifié", "niet gecontroleerd"),
+    "incomplete": ("Incomplete", "Unvollständig", "Incomplètes", "Onvolledig"),
+    "incomplete_short": ("incomplete", "unvollständig", "incomplètes", "onvolledig"),
     "meter_serial": ("Meter serial", "Zählernummer", "N° de compteur", "Meternummer"),
     "key": ("Public key", "Öffentlicher Schlüssel", "Clé publique", "Publieke sleutel"),
     "readings": ("Signed readings", "Signierte Werte", "Relevés signés", "Ondertekende standen"),
@@ -118,6 +127,13 @@ _TEXT: dict[str, tuple[str, str, str, str]] = {
         "Téléchargement : {url}\n\n",
         "Download: {url}\n\n",
     ),
+    "mail_ocmf": (
+        "Signed meter data (OCMF), to check with the Transparenzsoftware: {what}\n\n",
+        "Signierte Messdaten (OCMF) zur Prüfung mit der Transparenzsoftware: {what}\n\n",
+        "Données de mesure signées (OCMF), à vérifier avec la Transparenzsoftware : {what}\n\n",
+        "Ondertekende meetgegevens (OCMF), te controleren met de Transparenzsoftware: {what}\n\n",
+    ),
+    "mail_attached": ("attached", "im Anhang", "en pièce jointe", "in de bijlage"),
 }
 
 _LINES: dict[LineKind, tuple[str, str, str, str]] = {
@@ -166,6 +182,18 @@ _PROBLEMS: dict[MeterDataProblem, tuple[str, str, str, str]] = {
         "Beginn/Ende uneinheitlich",
         "début/fin incohérents",
         "begin/einde verschillen",
+    ),
+    MeterDataProblem.BEGIN_MISSING: (
+        "begin record missing",
+        "Anfangsdatensatz fehlt",
+        "relevé de début manquant",
+        "beginrecord ontbreekt",
+    ),
+    MeterDataProblem.END_MISSING: (
+        "end record missing",
+        "Enddatensatz fehlt",
+        "relevé de fin manquant",
+        "eindrecord ontbreekt",
     ),
     MeterDataProblem.OTHER: ("other", "sonstiges", "autre", "overig"),
 }

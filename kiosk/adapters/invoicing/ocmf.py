@@ -57,6 +57,18 @@ class SignedRecords:
     public_key: str
 
 
+def key_problem(text: str) -> str | None:
+    """Why `text` is not a public key signed readings can be checked with; None when it is one.
+    The config refuses such a key at load, with the same test the verifier uses."""
+    try:
+        PublicKey.from_string(public_key_hex(text))
+    except ValueError as exc:  # not hex, base64 or PEM, or not one DER structure
+        return str(exc)
+    except PyOCMFError:
+        return "not an elliptic-curve public key (DER SubjectPublicKeyInfo)"
+    return None
+
+
 def key_fingerprint(public_key: str) -> str:
     """The first 16 hex digits of SHA-256 over the DER key: short enough to print, to compare."""
     return hashlib.sha256(bytes.fromhex(public_key_hex(public_key))).hexdigest()[:16]
@@ -120,6 +132,15 @@ def signed_records(records: Sequence[str], public_key: str | None) -> SignedReco
     return SignedRecords(begin, end, public_key or "")
 
 
+def download_for(check: MeterDataCheck | None, records: Sequence[str]) -> SignedRecords | None:
+    """What the portal and the e-mail hand out for an issued invoice: its session's begin/end
+    pair with the key the invoice was checked against (not today's config, which may have
+    changed since); None when the invoice states no pair."""
+    if check is None or not check.has_pair:
+        return None
+    return signed_records(records, check.public_key)
+
+
 def verify_ocmf(
     begin: str, end: str, *, public_key: str | None, expected_serial: str | None = None
 ) -> MeterDataCheck:
@@ -171,12 +192,16 @@ def _result(
         meter_serial=serial,
         begin_value=_value(opening),
         end_value=_value(closing),
-        unit=str(closing.RU) if closing is not None and closing.RU is not None else None,
+        unit=_unit(closing) or _unit(opening),
         begin_time=opening.timestamp if opening is not None else None,
         end_time=closing.timestamp if closing is not None else None,
         key_fingerprint=key_fingerprint(key.key) if key is not None else None,
         public_key=key.key if key is not None else None,
     )
+
+
+def _unit(reading: Reading | None) -> str | None:
+    return str(reading.RU) if reading is not None and reading.RU is not None else None
 
 
 def _value(reading: Reading | None) -> Decimal | None:

@@ -24,6 +24,7 @@ from reportlab.pdfbase import pdfmetrics  # type: ignore[import-untyped]
 from reportlab.pdfbase.ttfonts import TTFError, TTFont  # type: ignore[import-untyped]
 from reportlab.pdfgen.canvas import Canvas  # type: ignore[import-untyped]
 
+from kiosk.adapters.invoicing import meter_text
 from kiosk.adapters.invoicing.labels import Labels
 from kiosk.domain.invoice import DocumentKind, Invoice, InvoiceLine, Unit
 
@@ -320,25 +321,13 @@ class _Page:
         self.room(90)
         self.text(LEFT, self.y, lab["meter_data"], size=11, bold=True)
         self.y -= 14
-        if check.verified:
-            self.text(LEFT, self.y, "✓ " + lab["verified"], bold=True, color=ACCENT)
-        else:
-            problems = ", ".join(lab.problem(p) for p in check.problems)
-            self.text(LEFT, self.y, f"✗ {lab['failed']}: {problems}", bold=True, color=WARN)
+        color = ACCENT if check.verified else WARN
+        self.text(LEFT, self.y, meter_text.headline(check, lab), bold=True, color=color)
         self.y -= 12
-        facts = []
-        if check.meter_serial:
-            facts.append(f"{lab['meter_serial']} {check.meter_serial}")
-        if check.begin_value is not None and check.end_value is not None:
-            unit = check.unit or ""
-            low, high = _as_signed(lab, check.begin_value), _as_signed(lab, check.end_value)
-            facts.append(f"{lab['readings']} {low} → {high} {unit}".rstrip())
-        if check.key_fingerprint:
-            facts.append(f"{lab['key']} {check.key_fingerprint}")
-        for fact in facts:
+        for fact in meter_text.facts(check, lab):
             self.text(LEFT, self.y, fact, color=MUTED)
             self.y -= 11
-        if ocmf_link:
+        if ocmf_link and check.has_pair:
             self.text(LEFT, self.y, lab["ocmf_download"], color=MUTED)
             self.y -= 11
             self.text(LEFT, self.y, ocmf_link, size=7.5, color=MUTED)
@@ -386,9 +375,3 @@ class _Page:
         self.text(LEFT, BOTTOM, " · ".join(first), size=7, color=MUTED)
         self.text(LEFT, BOTTOM - 9, " · ".join(p for p in second if p), size=7, color=MUTED)
         self.text(RIGHT, BOTTOM, f"{lab['page']} {self.pages}", size=7, color=MUTED, right=True)
-
-
-def _as_signed(labels: Labels, value: Decimal) -> str:
-    """A signed reading with exactly the decimals the meter wrote."""
-    exponent = value.as_tuple().exponent
-    return labels.number(value, max(0, -exponent) if isinstance(exponent, int) else 0)

@@ -10,6 +10,7 @@ from decimal import Decimal
 
 from hw_drivers import Align, Columns, Cut, Feed, Paper, Qr, Receipt, Rule, Size, Text
 from hw_drivers.receipt import Block
+from kiosk.adapters.invoicing import meter_text
 from kiosk.adapters.invoicing.labels import Labels
 from kiosk.domain.invoice import DocumentKind, Invoice, InvoiceLine, Unit
 
@@ -74,7 +75,7 @@ def receipt_for(
                 blocks.append(Columns(lab["released"], money(pay.released)))
     check = inv.meter_data
     if check is not None:
-        status = lab["ok_short"] if check.verified else lab["failed"]
+        status = meter_text.short_status(check, lab)
         blocks.append(Text(f"{lab['meter_data']}: {status}", bold=not check.verified))
         if check.meter_serial:
             blocks.append(Columns(lab["meter_serial"], check.meter_serial))

@@ -97,6 +97,12 @@ class MeterDataCheck:
     def verified(self) -> bool:
         return self.status is MeterDataStatus.VERIFIED
 
+    @property
+    def has_pair(self) -> bool:
+        """A begin and an end reading were found, so the signed data can be handed out as a
+        Transparenzsoftware file (checking only reads readings from such a pair)."""
+        return self.begin_value is not None and self.end_value is not None
+
 
 @dataclass(frozen=True, slots=True)
 class Seller:
