@@ -529,6 +529,7 @@ def _view(
         payment=payment,
         invoice=invoice,
         hold=hold,
+        ended=bay.ended,
         session=SessionView(
             session.id,
             session.state.value,

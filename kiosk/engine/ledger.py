@@ -129,7 +129,7 @@ class Ledger:
                     f"session {session.id}: running {total.incl_vat} vs "
                     f"CDR {final.batch.total_cost.incl_vat}",
                 )
-        batch.update(bay.id, session=None)
+        batch.update(bay.id, session=None, ended=(session.id, reason))
         batch.record(
             "session_stopped",
             bay.id,

@@ -71,6 +71,7 @@ class BayView:
     payment: PaymentView | None = None  # the latest payment of this bay's journey
     invoice: InvoiceView | None = None  # the invoice of that payment, once issued
     hold: Decimal | None = None  # what a new driver's card is asked to hold here
+    ended: tuple[str, str] | None = None  # (session id, reason) of the bay's last ended session
 
 
 @dataclass(frozen=True, slots=True)

@@ -30,6 +30,7 @@ class BayState:
     last_heard_at: datetime | None = None
     rejected: int = 0
     session: Session | None = None
+    ended: tuple[str, str] | None = None  # (session id, reason) of the last session that ended
 
     @property
     def register_wh(self) -> Decimal | None:

@@ -13,7 +13,7 @@ from typing import Any
 
 from sqlalchemy.orm import Session as DbSession
 
-from kiosk.domain.bay import Link
+from kiosk.domain.bay import OUT_OF_SERVICE, BayStatus, Link
 from kiosk.domain.session import SessionState
 from kiosk.engine.commands import ChargerAction
 from kiosk.engine.events import CommandReplied, MessageRejected
@@ -100,7 +100,7 @@ class Supervisor:
                 )
                 continue
             del batch.pending[sent.id]
-            batch.update(sent.bay_id, link=Link.NOT_RESPONDING)
+            bay = batch.update(sent.bay_id, link=Link.NOT_RESPONDING)
             self.ledger.anomaly(
                 batch,
                 db,
@@ -109,6 +109,27 @@ class Supervisor:
                 now,
                 f"no answer to {sent.action} after {pending.attempts} attempts",
             )
+            session = bay.session
+            if session is not None and sent.session_id == session.id and self._gives_up(
+                sent.action, bay, now
+            ):
+                self.ledger.end(batch, db, bay, session, now, "charger_not_responding")
+
+    def _gives_up(self, action: ChargerAction, bay: BayState, now: datetime) -> bool:
+        """Whether a session ends because its charger never answered `action`: a charge that
+        never started must not keep the driver's money on hold, and neither must a stop the
+        charger cannot confirm because it is silent or no longer charging. A charger that keeps
+        charging and reporting while ignoring a stop stays billed (the attendant is told)."""
+        session = bay.session
+        if session is None:
+            return False
+        if action is ChargerAction.START:
+            return session.state is SessionState.STARTING
+        if action is ChargerAction.STOP:
+            heard = bay.last_heard_at
+            silent = heard is None or now - heard >= self.offline_after
+            return silent or bay.status is not BayStatus.CHARGING
+        return False
 
     def replied(self, batch: Batch, db: DbSession, ev: CommandReplied, at: datetime) -> None:
         """A charger answered a command: done, or refused (a refused start ends the session)."""
@@ -124,6 +145,13 @@ class Supervisor:
         bay = batch.bays[ev.bay_id]
         if bay.link is Link.NOT_RESPONDING:
             batch.update(bay.id, link=Link.ONLINE)
+        session = bay.session
+        if ev.ok and pending is not None and session is not None:
+            stopped = pending.command.action is ChargerAction.STOP
+            if stopped and bay.status in OUT_OF_SERVICE and session.state is SessionState.STOPPING:
+                # A faulted charger says "stopped" but will send no status change to end on.
+                self.ledger.end(batch, db, bay, session, at, bay.status.value.lower())
+            return
         if ev.ok or pending is None:
             return
         self.ledger.anomaly(
@@ -134,7 +162,6 @@ class Supervisor:
             at,
             f"{pending.command.action}: {ev.error or 'refused'}",
         )
-        session = bay.session
         if pending.command.action is ChargerAction.START and session is not None:
             self.ledger.end(batch, db, bay, session, at, "charger_refused")
 

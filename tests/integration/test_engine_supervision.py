@@ -20,6 +20,7 @@ from kiosk.engine.events import (
     MessageRejected,
     MeterSampleReported,
     StartRequested,
+    StopRequested,
     Tick,
 )
 from kiosk.hub import Hub
@@ -83,8 +84,53 @@ def test_unanswered_commands_are_retried_then_the_bay_is_not_responding(hub, clo
     watch.until(lambda s: s.bay("bay-1").link is Link.NOT_RESPONDING)
     assert len(watch.commands) == 3
     assert ("anomaly.charger_not_responding", "bay-1") in anomalies(hub)
+    # A charge that never started keeps nobody's money: the session ends, and says why.
+    snapshot = watch.until(lambda s: s.bay("bay-1").session is None)
+    assert snapshot.bay("bay-1").ended == ("s-1", "charger_not_responding")
     hub.engine.post(CommandReplied("bay-1", first.id, ok=True))  # late, but it answered
     watch.until(lambda s: s.bay("bay-1").link is Link.ONLINE)
+
+
+def test_a_stop_the_charger_never_answers_ends_the_session_billed_to_the_register(hub, clock):
+    watch = Watcher(hub.engine)
+    hub.engine.post(BayStatusReported("bay-1", BayStatus.PREPARING))
+    hub.engine.post(MeterSampleReported("bay-1", Decimal(5000), seq=1))
+    hub.engine.post(StartRequested("bay-1", "s-1"))
+    (start,) = watch.until_commands(1)
+    hub.engine.post(CommandReplied("bay-1", start.id, ok=True))
+    hub.engine.post(BayStatusReported("bay-1", BayStatus.CHARGING))
+    watch.until(lambda s: s.bay("bay-1").status is BayStatus.CHARGING)
+    clock.advance(timedelta(minutes=10))
+    hub.engine.post(MeterSampleReported("bay-1", Decimal(7500), seq=2))
+    watch.until(lambda s: s.bay("bay-1").session.energy_wh == Decimal(2500))
+    hub.engine.post(StopRequested("bay-1"))
+    for attempt in (2, 3, 4):  # the charger has gone silent: sent 3 times, then given up on
+        clock.advance(timedelta(seconds=5))
+        hub.engine.post(Tick())
+        if attempt < 4:
+            watch.until_commands(attempt + 1)
+    snapshot = watch.until(lambda s: s.bay("bay-1").session is None)
+    assert snapshot.bay("bay-1").ended == ("s-1", "charger_not_responding")
+    with hub.db.sessions() as db:
+        row = db.get(models.ChargingSession, "s-1")
+        assert row.end_reason == "charger_not_responding" and row.energy_wh == Decimal(2500)
+
+
+def test_stopping_a_faulted_charger_ends_the_session_when_it_says_stopped(hub):
+    watch = Watcher(hub.engine)
+    hub.engine.post(BayStatusReported("bay-2", BayStatus.PREPARING))
+    hub.engine.post(StartRequested("bay-2", "s-2"))
+    (start,) = watch.until_commands(1)
+    hub.engine.post(CommandReplied("bay-2", start.id, ok=True))
+    hub.engine.post(BayStatusReported("bay-2", BayStatus.CHARGING))
+    hub.engine.post(BayStatusReported("bay-2", BayStatus.FAULTED, error="ground fault"))
+    watch.until(lambda s: s.bay("bay-2").status is BayStatus.FAULTED)
+    assert watch.latest.bay("bay-2").session is not None  # a fault alone ends nothing
+    hub.engine.post(StopRequested("bay-2"))
+    stop = watch.until_commands(2)[-1]
+    hub.engine.post(CommandReplied("bay-2", stop.id, ok=True))
+    snapshot = watch.until(lambda s: s.bay("bay-2").session is None)
+    assert snapshot.bay("bay-2").ended == ("s-2", "faulted")
 
 
 def test_a_refused_start_ends_the_session_and_says_why(hub):
