@@ -110,8 +110,10 @@ class Supervisor:
                 f"no answer to {sent.action} after {pending.attempts} attempts",
             )
             session = bay.session
-            if session is not None and sent.session_id == session.id and self._gives_up(
-                sent.action, bay, now
+            if (
+                session is not None
+                and sent.session_id == session.id
+                and self._gives_up(sent.action, bay, now)
             ):
                 self.ledger.end(batch, db, bay, session, now, "charger_not_responding")
 
