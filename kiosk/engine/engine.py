@@ -355,6 +355,7 @@ class Engine:
             bays=tuple(self._bay_view(b.id) for b in self._bay_settings),
             outbox_backlog=self._backlog,
             card_tap=self._card_tap,
+            identify=self._rules.identify.view,
         )
         for listener in self._snapshot_listeners:
             try:

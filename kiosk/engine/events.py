@@ -155,6 +155,65 @@ class HoldAnswered(Event):
 
 
 @dataclass(frozen=True, slots=True)
+class PaymentLookedUp(Event):
+    """What the provider says of a payment the kiosk was unsure about (at start, after a lost
+    answer, on a webhook): `LookedUp`, or an error text when it could not be asked."""
+
+    payment_id: str
+    state: str  # the payment's state when the look-up was asked: a later change wins
+    result: Any  # kiosk.adapters.payments.base.LookedUp | None
+    error: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class PaymentNotified(Event):
+    """A verified Stripe webhook named a payment: look it up now (the body is never trusted)."""
+
+    event_type: str  # e.g. "payment_intent.canceled"
+    object_id: str | None  # the event's object: cs_…, pi_…, ch_…
+    payment_intent: str | None = None  # the PaymentIntent the object belongs to, if it says
+
+
+@dataclass(frozen=True, slots=True)
+class IdentifyRequested(Event):
+    """A driver wants to prove a session is theirs: to stop it, or to find its bay."""
+
+    purpose: str  # Purpose value: "stop" (bay_id's session) or "find" (bay_id narrows it)
+    bay_id: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class IdentifyCancelled(Event):
+    """The driver left the identification screen: the card reader is released."""
+
+
+@dataclass(frozen=True, slots=True)
+class SessionCodeEntered(Event):
+    """The 4-digit session code typed by the driver, for the identification in progress."""
+
+    code: str = field(repr=False)
+
+
+@dataclass(frozen=True, slots=True)
+class IdentifyProgressed(Event):
+    """The card reader's countdown while it waits for the driver's card (tap-to-stop)."""
+
+    seq: int
+    stage: str
+    remaining_s: float
+    timeout_s: float
+
+
+@dataclass(frozen=True, slots=True)
+class CardRead(Event):
+    """The card reader read a card for identification: `Card`, `NotAuthorised` or an error."""
+
+    seq: int
+    result: Any = field(repr=False)  # the card's fingerprint stays out of logs
+    error: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class StopRequested(Event):
     """The driver (or attendant) asked to stop the bay's session."""
 

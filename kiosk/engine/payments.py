@@ -4,6 +4,7 @@ The interactive authorisation (card on the reader, page on the phone, membership
 the network pool and reports back as events; the payment row is written before it starts and
 after it ends. At the end of the session the exact final price is captured, or the hold
 released when nothing was delivered, through the outbox, so it happens once, whatever crashes.
+Looking payments up and reconciling them (at start, on webhooks) is `kiosk.engine.recovery`.
 """
 
 from __future__ import annotations
@@ -12,42 +13,40 @@ import logging
 import threading
 from collections.abc import Callable, Mapping
 from concurrent.futures import Executor
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from datetime import datetime
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import select
 from sqlalchemy.orm import Session as DbSession
 
-from kiosk.adapters.payments import handlers
 from kiosk.adapters.payments.base import (
     Authorised,
-    Funding,
-    Incremented,
-    IncrementRefused,
+    Card,
     NotAuthorised,
-    PaymentError,
     PaymentProvider,
-    Progress,
 )
 from kiosk.domain.money import Money
 from kiosk.domain.payment import (
     Failure,
-    HoldDecision,
-    HoldPolicy,
     PaymentMethod,
     PaymentState,
     PaymentStep,
-    decide_hold,
     driver_message,
     initial_hold,
-    next_hold,
     payment_key,
-    settle,
 )
 from kiosk.domain.tariff import SessionPrice, Tariff
-from kiosk.engine.events import Event, HoldAnswered, PaymentAnswered, PaymentProgressed
+from kiosk.engine import settlement
+from kiosk.engine.events import (
+    Event,
+    HoldAnswered,
+    PaymentAnswered,
+    PaymentProgressed,
+)
+from kiosk.engine.holds import Hold, HoldWatch
+from kiosk.engine.payment_jobs import AuthoriseJob
+from kiosk.engine.recovery import Recovery
 from kiosk.engine.snapshot import PaymentView
 from kiosk.engine.state import Batch
 from kiosk.store import models
@@ -56,41 +55,8 @@ log = logging.getLogger("kiosk.payments")
 
 #: (batch, db, payment row, outbox result, at) when a capture or release has come back.
 SettledHook = Callable[[Batch, DbSession, models.Payment, dict[str, Any], datetime], None]
-
-
-@dataclass
-class _Hold:
-    """What the engine must remember of an authorised payment while the session runs."""
-
-    ref: str
-    first: Money
-    amount: Money
-    supported: bool
-    increments: int = 0
-    pending: bool = False
-    refused: bool = False
-    stopping: bool = False
-
-
-@dataclass(frozen=True, slots=True)
-class IncrementJob:
-    provider: PaymentProvider
-    key: str
-    session_id: str
-    ref: str
-    new_total: Money
-
-
-@dataclass(frozen=True, slots=True)
-class Job:
-    """An authorisation to run on the network pool once the batch that asked for it commits."""
-
-    provider: PaymentProvider
-    key: str
-    session_id: str
-    amount: Money
-    payer: str | None
-    abort: threading.Event
+#: (batch, db, kind, bay or None, at, detail): an anomaly for the attendant (`Ledger.anomaly`).
+FlagHook = Callable[[Batch, DbSession, str, str | None, datetime, str], None]
 
 
 class Payments:
@@ -104,17 +70,24 @@ class Payments:
         default_hold: Decimal,
     ) -> None:
         self._providers = providers
+        self.by_name = {p.name: p for p in providers.values()}
         self._executor = executor
-        self._post = post
-        self._currency = currency
+        self.post = post
+        self.currency = currency
         self._default_hold = default_hold
         self._aborts: dict[str, threading.Event] = {}  # session → its waiting authorisation
         self.views: dict[str, PaymentView] = {}  # bay → the payment step the screen shows
         self._bay_of: dict[str, str] = {}  # session → bay
-        self._holds: dict[str, _Hold] = {}  # session → its hold while the session runs
         self._provider_of: dict[str, PaymentProvider] = {}  # session → who holds the money
-        self.policy = HoldPolicy()
+        self._payers: dict[str, str] = {}  # session → membership card HMAC (account payments)
+        # session → its card's fingerprint, for tap-to-stop. Memory only, never stored: after a
+        # restart the look-up of each held payment brings it back.
+        self.fingerprints: dict[str, str] = {}
+        self.hold_watch = HoldWatch(self)
+        self.recovery = Recovery(self)
         self.on_settled: SettledHook | None = None  # invoicing, in the same transaction
+        self.flag: FlagHook | None = None  # anomalies (wired to the ledger by the rules)
+        self.code_for: Callable[[str], str] | None = None  # a session's 4-digit code
 
     # --- requests from the screen ------------------------------------------------------------
 
@@ -129,17 +102,17 @@ class Payments:
         payer: str | None,
         tariff: Tariff | None,
         at: datetime,
-    ) -> Job | None:
+    ) -> AuthoriseJob | None:
         provider = self._providers.get(method)
-        hold = initial_hold(tariff, self._default_hold, self._currency).amount
+        hold = initial_hold(tariff, self._default_hold, self.currency).amount
         key = payment_key(session_id, PaymentStep.AUTHORISE)
-        if provider is None or db.get(models.Payment, _pay_id(session_id)) is not None:
+        if provider is None or db.get(models.Payment, pay_id(session_id)) is not None:
             reason = "no such way to pay here" if provider is None else "already asked"
             log.warning("payment refused bay=%s session=%s: %s", bay_id, session_id, reason)
             return None
         db.add(
             models.Payment(
-                id=_pay_id(session_id),
+                id=pay_id(session_id),
                 session_id=None,  # the session row exists once the money is held
                 provider=provider.name,
                 provider_ref=None,
@@ -157,6 +130,8 @@ class Payments:
         self._aborts[session_id] = abort
         self._provider_of[session_id] = provider
         self._bay_of[session_id] = bay_id
+        if payer is not None:
+            self._payers[session_id] = payer
         self.views[bay_id] = PaymentView(
             session_id, method.value, PaymentState.AUTHORISING.value, hold.amount, hold.currency
         )
@@ -169,7 +144,7 @@ class Payments:
             method=method.value,
             hold=hold.amount,
         )
-        return Job(provider, key, session_id, hold, payer, abort)
+        return AuthoriseJob(provider, key, session_id, hold, payer, abort, self.post)
 
     def bay_of(self, session_id: str) -> str | None:
         return self._bay_of.get(session_id)
@@ -178,6 +153,25 @@ class Payments:
         view = self.views.get(bay_id)
         return view.method if view else None
 
+    def payer_of(self, session_id: str) -> str | None:
+        """The membership card's HMAC of an account payment (kept with the session)."""
+        return self._payers.get(session_id)
+
+    def provider(self, method: PaymentMethod) -> PaymentProvider | None:
+        return self._providers.get(method)
+
+    def terminal_busy(self) -> bool:
+        """An authorisation is waiting on the card reader right now."""
+        return any(
+            self._provider_of[s].method is PaymentMethod.TERMINAL
+            for s in self._aborts
+            if s in self._provider_of
+        )
+
+    def authorising(self, session_id: str) -> bool:
+        """This process waits for the authorisation's answer (its worker will report it)."""
+        return session_id in self._aborts
+
     def cancel(self, session_id: str) -> None:
         abort = self._aborts.get(session_id)
         if abort is not None:
@@ -185,60 +179,34 @@ class Payments:
 
     # --- the worker ------------------------------------------------------------------------------
 
-    def dispatch(self, job: Job | IncrementJob) -> None:
-        if isinstance(job, IncrementJob):
-            self._executor.submit(self._increment, job)
-        else:
-            self._executor.submit(self._authorise, job)
-
-    def _increment(self, job: IncrementJob) -> None:
-        try:
-            result = job.provider.increment(key=job.key, ref=job.ref, new_total=job.new_total)
-        except Exception as exc:  # unknown outcome: treated as not granted, never retried blind
-            log.warning("increment failed session=%s: %s", job.session_id, type(exc).__name__)
-            self._post(HoldAnswered(job.session_id, None, error=str(exc)))
-        else:
-            self._post(HoldAnswered(job.session_id, result))
-
-    def _authorise(self, job: Job) -> None:
-        def progress(p: Progress) -> None:
-            self._post(
-                PaymentProgressed(
-                    job.session_id, p.stage.value, p.remaining_s, p.timeout_s, p.ref, p.qr_url
-                )
-            )
-
-        try:
-            result = job.provider.authorise(
-                key=job.key,
-                session_id=job.session_id,
-                amount=job.amount,
-                payer=job.payer,
-                on_progress=progress,
-                abort=job.abort,
-            )
-        except PaymentError as exc:
-            self._post(PaymentAnswered(job.session_id, None, error=str(exc)))
-        except Exception as exc:  # a provider bug: the driver is told, the hold is checked
-            log.exception("authorisation failed session=%s", job.session_id)
-            self._post(PaymentAnswered(job.session_id, None, error=type(exc).__name__))
-        else:
-            self._post(PaymentAnswered(job.session_id, result))
+    def dispatch(self, job: Callable[[], None]) -> None:
+        """After the commit: a job (authorisation, increment, look-up, card read for
+        identification) on the network pool; it reports back as an event."""
+        self._executor.submit(job)
 
     # --- answers (engine thread) ---------------------------------------------------------------
+
+    def show(self, bay_id: str | None, **changes: Any) -> None:
+        """Change what the bay's payment step shows; the session code only while authorised."""
+        if bay_id is None or bay_id not in self.views:
+            return
+        view = replace(self.views[bay_id], **changes)
+        if view.state != PaymentState.AUTHORISED.value and view.session_code is not None:
+            view = replace(view, session_code=None)
+        self.views[bay_id] = view
 
     def progressed(self, db: DbSession, ev: PaymentProgressed, at: datetime) -> None:
         bay_id = self._bay_of.get(ev.session_id)
         if bay_id is None or bay_id not in self.views:
             return
-        self.views[bay_id] = replace(
-            self.views[bay_id],
+        self.show(
+            bay_id,
             stage=ev.stage,
             remaining_s=ev.remaining_s,
             timeout_s=ev.timeout_s,
             qr_url=ev.qr_url,
         )
-        row = db.get(models.Payment, _pay_id(ev.session_id))
+        row = db.get(models.Payment, pay_id(ev.session_id))
         if row is not None and ev.ref and row.provider_ref is None:
             row.provider_ref = ev.ref  # known as soon as it exists: recovery can find it
             row.updated_at = at
@@ -249,7 +217,7 @@ class Payments:
         """Record the outcome; returns the authorisation when the session may start."""
         self._aborts.pop(ev.session_id, None)
         bay_id = self._bay_of.get(ev.session_id)
-        row = db.get(models.Payment, _pay_id(ev.session_id))
+        row = db.get(models.Payment, pay_id(ev.session_id))
         if row is None or bay_id is None:
             return None
         row.updated_at = at
@@ -258,13 +226,12 @@ class Payments:
             row.state = PaymentState.AUTHORISED.value
             row.provider_ref = result.ref
             row.amount_authorised = result.amount.amount
-            self._holds[ev.session_id] = _Hold(
-                result.ref, result.amount, result.amount, result.increment_supported
-            )
             if result.card is not None:
                 row.card_brand, row.card_last4 = result.card.brand, result.card.last4
-            self.views[bay_id] = replace(
-                self.views[bay_id],
+            self.track(ev.session_id, bay_id, self._provider_of[ev.session_id], row, result.card)
+            self.hold_watch.holds[ev.session_id].supported = result.increment_supported
+            self.show(
+                bay_id,
                 state=row.state,
                 hold=result.amount.amount,
                 stage=None,
@@ -272,6 +239,7 @@ class Payments:
                 qr_url=None,
                 brand=row.card_brand,
                 last4=row.card_last4,
+                session_code=self.code_for(ev.session_id) if self.code_for else None,
             )
             batch.record(
                 "payment",
@@ -279,7 +247,7 @@ class Payments:
                 at,
                 session=ev.session_id,
                 state=row.state,
-                hold=result.amount.amount,
+                hold=row.amount_authorised,
             )
             return result
         if isinstance(result, NotAuthorised):
@@ -287,13 +255,14 @@ class Payments:
             row.state = PaymentState.FAILED.value
             if result.ref:
                 row.provider_ref = result.ref
-        else:  # unknown outcome: a hold may exist; release it through the outbox
+        else:  # unknown outcome: a hold may exist; look it up now and release it
             failure = Failure.NETWORK_ERROR
             row.state = PaymentState.NEEDS_RECONCILIATION.value
             log.error("authorisation outcome unknown session=%s: %s", ev.session_id, ev.error)
+            self.recovery.look_up(batch, row, at)
         message = driver_message(failure)
-        self.views[bay_id] = replace(
-            self.views[bay_id],
+        self.show(
+            bay_id,
             state=row.state,
             stage=None,
             remaining_s=None,
@@ -307,89 +276,37 @@ class Payments:
         )
         return None
 
+    def track(
+        self,
+        session_id: str,
+        bay_id: str,
+        provider: PaymentProvider,
+        row: models.Payment,
+        card: Card | None,
+    ) -> None:
+        """Remember a held payment while its session runs (after authorising, or a restart)."""
+        held = Money(row.amount_authorised or Decimal(0), row.currency)
+        self._bay_of[session_id] = bay_id
+        self._provider_of[session_id] = provider
+        supported = provider.method is not PaymentMethod.QR  # QR holds are never incremented
+        hold = Hold(row.provider_ref or "", held, held, supported, provider)
+        self.hold_watch.holds[session_id] = hold
+        if card is not None and card.fingerprint:
+            self.fingerprints[session_id] = card.fingerprint
+
     # --- the hold as the cost rises -----------------------------------------------------------
 
     def watch_hold(
         self, batch: Batch, session_id: str, price: SessionPrice, at: datetime
     ) -> str | None:
         """Ask for a bigger hold, or say 'stop at the limit'; returns a bay to stop, if any."""
-        hold = self._holds.get(session_id)
-        provider = self._provider_of.get(session_id)
-        if hold is None or provider is None or hold.stopping:
-            return None
-        running = Money(price.total_cost.incl_vat, hold.amount.currency)
-        decision = decide_hold(
-            running_cost=running,
-            hold=hold.amount,
-            policy=self.policy,
-            increments_done=hold.increments,
-            increment_supported=hold.supported,
-            increment_refused=hold.refused,
-            increment_pending=hold.pending,
-        )
-        bay_id = self._bay_of.get(session_id)
-        if decision is HoldDecision.REQUEST_INCREMENT:
-            hold.pending = True
-            hold.increments += 1
-            key = payment_key(session_id, PaymentStep.INCREMENT, hold.increments)
-            new_total = next_hold(hold.amount, hold.first, self.policy)
-            batch.jobs.append(IncrementJob(provider, key, session_id, hold.ref, new_total))
-            batch.record(
-                "payment",
-                bay_id,
-                at,
-                session=session_id,
-                state="increment_requested",
-                hold=new_total.amount,
-            )
-            return None
-        if decision is HoldDecision.STOP_AT_LIMIT:
-            hold.stopping = True
-            message = driver_message(Failure.INCREMENT_REFUSED)
-            if bay_id is not None and bay_id in self.views:
-                self.views[bay_id] = replace(
-                    self.views[bay_id],
-                    message_key=message.key,
-                    money=message.money.value,
-                    next_step=message.next_step.value,
-                )
-            batch.record(
-                "payment", bay_id, at, session=session_id, state="hold_limit", reason=message.key
-            )
-            return bay_id
-        return None
+        return self.hold_watch.watch(batch, session_id, price, at)
 
     def hold_answered(self, batch: Batch, db: DbSession, ev: HoldAnswered, at: datetime) -> None:
-        hold = self._holds.get(ev.session_id)
-        if hold is None:
-            return
-        hold.pending = False
-        result = ev.result
-        bay_id = self._bay_of.get(ev.session_id)
-        if isinstance(result, Incremented):
-            hold.amount = result.amount
-            row = db.get(models.Payment, _pay_id(ev.session_id))
-            if row is not None:
-                row.amount_authorised = result.amount.amount
-                row.updated_at = at
-            if bay_id is not None and bay_id in self.views:
-                self.views[bay_id] = replace(self.views[bay_id], hold=result.amount.amount)
-            batch.record(
-                "payment",
-                bay_id,
-                at,
-                session=ev.session_id,
-                state="incremented",
-                hold=result.amount.amount,
-            )
-        else:
-            hold.refused = True
-            if isinstance(result, IncrementRefused) and result.unsupported:
-                hold.supported = False
-            batch.record("payment", bay_id, at, session=ev.session_id, state="increment_refused")
+        self.hold_watch.answered(batch, db, ev, at)
 
     def started(self, db: DbSession, session_id: str) -> None:
-        row = db.get(models.Payment, _pay_id(session_id))
+        row = db.get(models.Payment, pay_id(session_id))
         if row is not None:
             row.session_id = session_id
 
@@ -404,45 +321,18 @@ class Payments:
         at: datetime,
     ) -> dict[str, Any] | None:
         """Capture the exact final price or release the hold: returns the outbox work to queue."""
-        self._holds.pop(session_id, None)
-        row = db.get(models.Payment, _pay_id(session_id))
-        if row is None or row.state != PaymentState.AUTHORISED.value or not row.provider_ref:
+        self.forget(session_id)
+        row = db.get(models.Payment, pay_id(session_id))
+        if row is None:
             return None
-        hold = Money(row.amount_authorised or Decimal(0), row.currency)
-        final = Money(price.total_cost.incl_vat if price else Decimal(0), row.currency)
-        plan = settle(final, hold)
-        bay_id = self._bay_of.get(session_id)
-        if plan.shortfall.amount > 0:
-            log.error("session %s cost %s above the hold %s", session_id, final, hold)
-        row.updated_at = at
-        if plan.cancel:
-            row.state = PaymentState.CANCELLING.value
-            work = {
-                "kind": handlers.CANCEL,
-                "key": payment_key(session_id, PaymentStep.CANCEL),
-                "payload": handlers.payload(provider=row.provider, ref=row.provider_ref),
-            }
-        else:
-            row.state = PaymentState.CAPTURING.value
-            work = {
-                "kind": handlers.CAPTURE,
-                "key": payment_key(session_id, PaymentStep.CAPTURE),
-                "payload": handlers.payload(
-                    provider=row.provider, ref=row.provider_ref, amount=plan.capture
-                ),
-            }
-        if bay_id is not None and bay_id in self.views:
-            self.views[bay_id] = replace(self.views[bay_id], state=row.state)
-        batch.record(
-            "payment",
-            bay_id,
-            at,
-            session=session_id,
-            state=row.state,
-            capture=plan.capture.amount,
-            release=plan.release.amount,
-        )
-        return work
+        final = price.total_cost.incl_vat if price else Decimal(0)
+        return settlement.settle_row(self, batch, row, final, at)
+
+    def forget(self, session_id: str) -> None:
+        """The session is over: its hold and its card's fingerprint are no longer needed."""
+        self.hold_watch.holds.pop(session_id, None)
+        self.fingerprints.pop(session_id, None)
+        self._payers.pop(session_id, None)
 
     def settled(
         self,
@@ -454,114 +344,26 @@ class Payments:
         at: datetime,
     ) -> None:
         """An outbox capture or release came back: the payment's final state."""
-        session_id = _session_of(key)
-        row = db.get(models.Payment, _pay_id(session_id)) if session_id else None
-        if row is None or result is None:
-            return
-        outcome = result.get("outcome")
-        row.updated_at = at
-        if outcome == "captured":
-            row.state = PaymentState.CAPTURED.value
-            row.amount_captured = Decimal(result["amount"]["amount"])
-            if result.get("funding") == Funding.PREPAID_BALANCE.value:
-                self._debit(db, row.provider_ref, row.amount_captured, at)
-        elif outcome == "released":
-            row.state = PaymentState.CANCELLED.value
-            row.amount_captured = Decimal(0)
-        elif outcome == "not_captured" and result.get("failure") == Failure.DECLINED.value:
-            # A member's saved card refused the off-session charge: the account owes it and
-            # cannot start another session until it is settled.
-            row.state = PaymentState.FAILED.value
-            self._owe(db, row.provider_ref, _owed(result, row), at)
+        settlement.settled(self, batch, db, kind, key, result, at)
+
+    def raise_flag(
+        self, batch: Batch, db: DbSession, kind: str, bay_id: str | None, at: datetime, text: str
+    ) -> None:
+        if self.flag is not None:
+            self.flag(batch, db, kind, bay_id, at, text)
         else:
-            row.state = PaymentState.NEEDS_RECONCILIATION.value
-            log.error("payment %s: %s ended %s", row.id, kind, outcome)
-        held = row.amount_authorised or Decimal(0)
-        captured = row.amount_captured
-        bay_id = self._bay_of.get(session_id or "")
-        if bay_id is not None and bay_id in self.views:
-            self.views[bay_id] = replace(
-                self.views[bay_id],
-                state=row.state,
-                captured=captured,
-                released=held - captured if captured is not None else None,
-            )
-        batch.record("payment", bay_id, at, session=session_id, state=row.state, captured=captured)
-        if self.on_settled is not None:
-            self.on_settled(batch, db, row, result, at)
+            log.error("anomaly %s bay=%s %s", kind, bay_id, text)
 
-    @staticmethod
-    def _account(db: DbSession, ref: str | None) -> models.Account | None:
-        if not ref or not ref.startswith("acct:"):
-            return None
-        return db.get(models.Account, ref.removeprefix("acct:"))
-
-    def _debit(self, db: DbSession, ref: str | None, amount: Decimal, at: datetime) -> None:
-        account = self._account(db, ref)
-        if account is not None:
-            account.balance -= amount
-            db.add(
-                models.AuditEntry(
-                    at=at,
-                    actor="engine",
-                    action="account.debit",
-                    subject=account.id,
-                    detail={"amount": str(amount)},
-                )
-            )
-
-    def _owe(self, db: DbSession, ref: str | None, amount: Decimal, at: datetime) -> None:
-        account = self._account(db, ref)
-        if account is not None:
-            account.unpaid_debt += amount
-            db.add(
-                models.AuditEntry(
-                    at=at,
-                    actor="engine",
-                    action="account.unpaid",
-                    subject=account.id,
-                    detail={"amount": str(amount)},
-                )
-            )
-
-    # --- after a restart ------------------------------------------------------------------------
+    # --- after a restart, on webhooks, on ticks (kiosk.engine.recovery) ---------------------------
 
     def recover(self, db: DbSession, at: datetime) -> list[dict[str, Any]]:
-        """Authorisations a crash interrupted: the driver has gone, so release any hold."""
-        work = []
-        rows = db.scalars(
-            select(models.Payment).where(models.Payment.state.in_([PaymentState.AUTHORISING.value]))
-        )
-        for row in rows:
-            session_id = row.id.removeprefix("pay-")
-            row.updated_at = at
-            if row.provider_ref is None:
-                row.state = PaymentState.FAILED.value  # nothing was created at the provider
-                continue
-            row.state = PaymentState.CANCELLING.value
-            work.append(
-                {
-                    "kind": handlers.CANCEL,
-                    "key": payment_key(session_id, PaymentStep.CANCEL),
-                    "payload": handlers.payload(provider=row.provider, ref=row.provider_ref),
-                }
-            )
-            log.warning("payment %s interrupted while authorising: releasing", row.id)
-        return work
+        """At start: look up every payment that is not final; returns outbox work to queue."""
+        return self.recovery.start(db, at)
 
 
-def _owed(result: dict[str, Any], row: models.Payment) -> Decimal:
-    amount = result.get("amount")
-    if isinstance(amount, dict):
-        return Decimal(amount["amount"])
-    return row.amount_authorised or Decimal(0)
-
-
-def _pay_id(session_id: str) -> str:
+def pay_id(session_id: str) -> str:
     return f"pay-{session_id}"
 
 
-def _session_of(key: str) -> str | None:
-    # pay:<session>:<step>[:n]
-    parts = key.split(":")
-    return parts[1] if len(parts) >= 3 and parts[0] == "pay" else None
+def session_of_payment(payment_id: str) -> str:
+    return payment_id.removeprefix("pay-")

@@ -34,11 +34,15 @@ from kiosk.engine.events import (
     MeterSampleReported,
     PayCancelled,
     PaymentAnswered,
+    PaymentLookedUp,
+    PaymentNotified,
     PaymentProgressed,
     PayRequested,
     StartRequested,
     StopRequested,
 )
+from kiosk.engine.hold_expiry import HoldExpiry
+from kiosk.engine.identify import IDENTIFY_EVENTS, Identify
 from kiosk.engine.ledger import Ledger, command
 from kiosk.engine.payments import Payments
 from kiosk.engine.state import Batch
@@ -83,10 +87,19 @@ class Rules:
             command_attempts=command_attempts,
             plug_in_within=plug_in_within,
         )
+        self.identify = Identify(payments=payments, hash_token=hash_token, flag=self.ledger.anomaly)
+        self._expiry = HoldExpiry(self.ledger, payments) if payments is not None else None
+        if payments is not None:
+            payments.flag, payments.code_for = self.ledger.anomaly, self.identify.code_for
 
     def supervise(self, batch: Batch, db: DbSession, now: datetime) -> None:
-        """On each tick (see `Supervisor.supervise`)."""
+        """On each tick (see `Supervisor.supervise`); identifications that time out, payments to
+        look up again, holds close to lapsing."""
         self.supervisor.supervise(batch, db, now)
+        self.identify.tick(batch, now)
+        if self.payments is not None and self._expiry is not None:
+            self.payments.recovery.tick(batch, db, now)
+            self._expiry.check(batch, db, now)
 
     def price_changes(self, batch: Batch, at: datetime) -> None:
         """After a batch: the running cost of the sessions it touched (see `Ledger`)."""
@@ -97,8 +110,21 @@ class Rules:
         if isinstance(event, MessageRejected):
             self.supervisor.rejected(batch, event, at)
             return True
-        if isinstance(event, PayCancelled | PaymentProgressed | PaymentAnswered | HoldAnswered):
+        if isinstance(
+            event,
+            PayCancelled
+            | PaymentProgressed
+            | PaymentAnswered
+            | HoldAnswered
+            | PaymentLookedUp
+            | PaymentNotified,
+        ):
             self._payment(batch, db, event, at)
+            return True
+        if isinstance(event, IDENTIFY_EVENTS):  # a proven "stop" stops that bay's session
+            stop = self.identify.apply(batch, db, event, at)
+            if stop is not None:
+                self._stop(batch, db, StopRequested(stop, reason="driver"), at)
             return True
         bay_id = getattr(event, "bay_id", None)
         if bay_id is None:
@@ -333,6 +359,10 @@ class Rules:
             payments.hold_answered(batch, db, ev, at)
         elif isinstance(ev, PaymentProgressed):
             payments.progressed(db, ev, at)
+        elif isinstance(ev, PaymentLookedUp):
+            payments.recovery.looked_up(batch, db, ev, at)
+        elif isinstance(ev, PaymentNotified):
+            payments.recovery.notified(batch, db, ev, at)
         elif isinstance(ev, PaymentAnswered):
             authorised = payments.answered(batch, db, ev, at)
             bay_id = payments.bay_of(ev.session_id)
@@ -345,7 +375,10 @@ class Rules:
                     batch.outbox_work.append(work)
                 return
             member = payments.method_of(bay_id) == PaymentMethod.ACCOUNT.value
-            self.ledger.open(batch, db, bay, ev.session_id, at, Origin.KIOSK, member=member)
+            token = payments.payer_of(ev.session_id)  # the membership card stops it again
+            self.ledger.open(
+                batch, db, bay, ev.session_id, at, Origin.KIOSK, token_hmac=token, member=member
+            )
             payments.started(db, ev.session_id)
             batch.send(command(batch.bays[bay.id], ChargerAction.START), at)
 

@@ -40,6 +40,9 @@ class PaymentView:
     last4: str | None = None
     captured: Decimal | None = None
     released: Decimal | None = None
+    # The session's 4-digit code (kiosk-paid sessions, while authorised): shown once to the
+    # payer right after paying; typing it later stops or finds the session.
+    session_code: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,6 +87,27 @@ class CardTap:
 
 
 @dataclass(frozen=True, slots=True)
+class IdentifyView:
+    """The identification in progress or last ended ("stop with the same card", "my session").
+
+    No personal data: never a card fingerprint or a membership card's token.
+    """
+
+    seq: int  # rises with every new identification
+    purpose: str  # "stop" | "find"
+    bay_id: str | None  # the bay asked about (None: any bay, for "find")
+    state: str  # waiting | reader_unavailable | matched | no_match | locked | cancelled | timeout
+    matched_bay: str | None = None  # the bay of the driver's session, once matched
+    remaining_s: float | None = None  # countdown until the identification times out
+    timeout_s: float | None = None  # the whole wait, for a progress bar
+    by: str | None = None  # what proved it: "card" | "member_card" | "code"
+    done: bool = False  # nothing more is accepted; a new IdentifyRequested starts again
+    accepts: tuple[str, ...] = ()  # proofs accepted now: "card", "member_card", "code"
+    stage: str | None = None  # the card reader's Stage while it waits ("present_card")
+    code_locked_s: float | None = None  # seconds until codes are accepted again (None: they are)
+
+
+@dataclass(frozen=True, slots=True)
 class HubSnapshot:
     version: int  # increases with every committed change
     at: datetime
@@ -93,6 +117,7 @@ class HubSnapshot:
     bays: tuple[BayView, ...]
     outbox_backlog: int  # side effects not yet done: visible so nobody forgets money in flight
     card_tap: CardTap | None = None
+    identify: IdentifyView | None = None  # the latest identification (tap-to-stop, my session)
 
     def bay(self, bay_id: str) -> BayView:
         for bay in self.bays:

@@ -225,9 +225,10 @@ def test_an_unknown_membership_card_is_refused_with_the_other_ways_to_pay(settin
         assert snap.bay("bay-1").payment.next_step == "pay_another_way"
 
 
-def test_an_authorisation_cut_off_by_a_stop_is_released_at_restart(settings, clock):
+def test_an_authorisation_cut_off_by_a_stop_is_looked_up_at_restart(settings, clock):
     """The engine stops while the reader waits: the payment row is left `authorising` with the
-    provider's reference, as a crash would leave it. The next start releases that hold."""
+    provider's reference, as a crash would leave it. The next start looks it up: the reader gave
+    up meanwhile, so the attempt failed and nothing is held."""
     terminal = Simulator(
         method=PaymentMethod.TERMINAL, delays=NO_DELAYS, poll_s=0.01, timeout_s=1, auto_card=None
     )
@@ -241,7 +242,7 @@ def test_an_authorisation_cut_off_by_a_stop_is_released_at_restart(settings, clo
     with Hub(settings, charger_link=False, clock=clock, payment_providers=provs) as again:
         watch = Watcher(again.engine)
         again.engine.post(Tick())
-        watch.until(lambda s: payment(again, "s-cut").state == "cancelled")
+        watch.until(lambda s: payment(again, "s-cut").state == "failed")
         ref = payment(again, "s-cut").provider_ref
     assert terminal.look_up(ref=ref).status.value == "cancelled"  # nothing stays held
 

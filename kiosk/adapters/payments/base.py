@@ -154,6 +154,7 @@ class LookedUp:
     captured: Money | None = None
     refunded: Money | None = None
     card: Card | None = None
+    session_id: str | None = None  # the charging session the provider has it for (metadata)
 
 
 class PaymentError(Exception):
@@ -217,4 +218,5 @@ class CardReader(Protocol):
         amount: Money,  # shown on the reader, e.g. the cost so far; never authorised
         on_progress: ProgressCallback | None = None,
         abort: AbortSignal | None = None,
+        timeout_s: float | None = None,  # None: the provider's own wait for a card
     ) -> Card | NotAuthorised: ...

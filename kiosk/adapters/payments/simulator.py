@@ -90,6 +90,7 @@ class _Payment:
     refunded: Money | None = None
     card: Card | None = None
     increments_ok: bool = True
+    session_id: str | None = None
 
 
 class Simulator:
@@ -118,6 +119,7 @@ class Simulator:
         self._payments: dict[str, _Payment] = {}
         self._done: dict[str, object] = {}
         self._ids = itertools.count(1)
+        self._last_ref: str | None = None  # the payment the "reader" worked on last
 
     def present(self, card: str = "visa") -> None:
         if card not in CARDS:
@@ -131,16 +133,17 @@ class Simulator:
             time.sleep(self._delays.network_s)  # a simulated round trip, nothing to wait for
 
     def _wait_for_card(
-        self, ref: str, report: ProgressCallback, abort: AbortSignal
+        self, ref: str, report: ProgressCallback, abort: AbortSignal, timeout_s: float | None = None
     ) -> str | NotAuthorised:
         start = self._clock()
+        wait_s = self._timeout_s if timeout_s is None else timeout_s
         stage = Stage.SCAN_QR if self.method is PaymentMethod.QR else Stage.PRESENT_CARD
         url = f"https://pay.example.invalid/sim/{ref}" if stage is Stage.SCAN_QR else None
         with self._cond:
             self._presented = None
             while True:
                 elapsed = self._clock() - start
-                remaining = self._timeout_s - elapsed
+                remaining = wait_s - elapsed
                 if self._presented is None and self._auto_card and elapsed >= self._delays.card_s:
                     self._presented = self._auto_card
                 if self._presented is not None:
@@ -149,7 +152,7 @@ class Simulator:
                 if remaining <= 0 or abort.is_set():
                     failure = Failure.TIMEOUT if remaining <= 0 else Failure.CANCELLED
                     return NotAuthorised(failure, ref, "simulated")
-                report(Progress(stage, remaining, self._timeout_s, ref, url))
+                report(Progress(stage, remaining, wait_s, ref, url))
                 pause = min(self._poll_s, remaining)
                 if self._auto_card:
                     pause = min(pause, max(0.0, self._delays.card_s - elapsed))
@@ -175,7 +178,10 @@ class Simulator:
             return NotAuthorised(_FAILURES[by_amount], None, "simulated")
         ref = f"sim_pi_{next(self._ids)}"
         with self._cond:
-            self._payments[ref] = _Payment(amount, RemoteStatus.NOT_AUTHORISED)
+            self._payments[ref] = _Payment(
+                amount, RemoteStatus.NOT_AUTHORISED, session_id=session_id
+            )
+            self._last_ref = ref
         got = self._wait_for_card(ref, report, abort or never_aborted())
         if isinstance(got, NotAuthorised):
             return self._ended(ref, got)
@@ -204,9 +210,12 @@ class Simulator:
         amount: Money,
         on_progress: ProgressCallback | None = None,
         abort: AbortSignal | None = None,
+        timeout_s: float | None = None,
     ) -> Card | NotAuthorised:
+        if not self.reader_online and self.method is PaymentMethod.TERMINAL:
+            return NotAuthorised(Failure.READER_OFFLINE, None, "simulated")
         got = self._wait_for_card(
-            "sim_read", on_progress or (lambda _p: None), abort or never_aborted()
+            "sim_read", on_progress or (lambda _p: None), abort or never_aborted(), timeout_s
         )
         if isinstance(got, NotAuthorised):
             return got
@@ -280,7 +289,12 @@ class Simulator:
             p = self._payments.get(ref)
             if p is None:
                 return LookedUp(ref, RemoteStatus.ABSENT)
-            return LookedUp(ref, p.status, p.amount, p.captured, p.refunded, p.card)
+            return LookedUp(ref, p.status, p.amount, p.captured, p.refunded, p.card, p.session_id)
+
+    def last_reader_intent(self) -> str | None:
+        """Like `StripeTerminal.last_reader_intent`: the payment the reader worked on last."""
+        with self._cond:
+            return self._last_ref
 
 
 def _repeated(result: object) -> object:

@@ -225,6 +225,7 @@ class WebhookEvent:
     type: str  # e.g. "checkout.session.completed", "payment_intent.succeeded"
     object_id: str | None
     object_type: str | None
+    payment_intent: str | None = None  # the PaymentIntent the object names (sessions, charges)
 
 
 class WebhookRejected(Exception):
@@ -242,5 +243,16 @@ def verify_webhook(
     except (stripe.SignatureVerificationError, ValueError) as exc:
         raise WebhookRejected(type(exc).__name__) from None
     data = event.to_dict()
-    obj = (data.get("data") or {}).get("object") or {}
-    return WebhookEvent(data["id"], data["type"], obj.get("id"), obj.get("object"))
+    if not isinstance(data.get("id"), str) or not isinstance(data.get("type"), str):
+        raise WebhookRejected("not an event")
+    inner = data.get("data")
+    found = inner.get("object") if isinstance(inner, dict) else None
+    obj: dict[str, Any] = found if isinstance(found, dict) else {}
+    intent = obj.get("payment_intent")
+    return WebhookEvent(
+        data["id"],
+        data["type"],
+        obj.get("id"),
+        obj.get("object"),
+        intent if isinstance(intent, str) else None,
+    )

@@ -251,6 +251,7 @@ class Intents:
             captured=self._captured(intent),
             refunded=money(_refunded_minor(intent), currency),
             card=self.card(intent),
+            session_id=(intent.get("metadata") or {}).get(SESSION_FIELD),
         )
 
     def _captured(self, intent: dict[str, Any]) -> Money:

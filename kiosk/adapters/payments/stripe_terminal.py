@@ -237,11 +237,12 @@ class StripeTerminal:
         amount: Money,
         on_progress: ProgressCallback | None = None,
         abort: AbortSignal | None = None,
+        timeout_s: float | None = None,
     ) -> Card | NotAuthorised:
         """Read a card's fingerprint with `collect_payment_method` (no authorisation happens),
         then cancel the intent; compare with `Authorised.card.fingerprint` to stop a session."""
         report = on_progress or (lambda _p: None)
-        deadline = self._clock() + self._timeout_s
+        deadline = self._clock() + (self._timeout_s if timeout_s is None else timeout_s)
         try:
             ref = self._create_intent(key, "tap-to-stop", amount).id
         except PaymentError as exc:
