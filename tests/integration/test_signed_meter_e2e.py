@@ -24,10 +24,12 @@ from kiosk.domain.invoice import invoice_from_dict
 from kiosk.engine.events import PayRequested, ReceiptByEmail
 from kiosk.hub import Hub
 from kiosk.store import models
+from kiosk.store.invoices import open_read_only, reading
 from tests.helpers import Watcher
 from tests.integration.invoicing_child import DRIVER, Records, simulator
 from tests.integration.signed_charger import (
     EVEREST,
+    PORTAL,
     START_WH,
     NativeDrive,
     SigningCharger,
@@ -92,6 +94,18 @@ def test_a_native_charger_s_signed_session_is_verified_on_the_invoice_the_portal
             shown = kiosk("invoices", "show", number, "--config", str(config))
     finally:
         charger.close()
+    # With the kiosk stopped, an operator resends it: the queued e-mail links the file too.
+    resent = kiosk("invoices", "resend", number, "--to", DRIVER, "--config", str(config))
+    assert resent.returncode == 0, resent.stderr
+    store = open_read_only(load(config).resolved_database_url)
+    try:
+        with reading(store) as db:
+            query = select(models.OutboxEntry.key, models.OutboxEntry.payload)
+            key, queued = db.execute(query.order_by(models.OutboxEntry.id.desc())).first()
+    finally:
+        store.dispose()
+    assert key == f"mail:{number}:2"
+    assert queued["ocmf_link"].startswith(f"{PORTAL}/i/") and queued["ocmf_link"].endswith("/ocmf")
     assert issued["meter_data"] == "verified" and issued["total"] == TOTAL
     # The PDF says so, with the signed readings, the meter and where to get the file.
     assert status == 200
