@@ -23,6 +23,7 @@ from kiosk.domain.payment import (
     OPEN,
     RECONCILE_ON_START,
     FollowUp,
+    PaymentMethod,
     PaymentState,
     PaymentStep,
     Reconciliation,
@@ -96,7 +97,11 @@ class Recovery:
         provider = self._payments.by_name.get(row.provider)
         if provider is None:
             return None
-        reader = hasattr(provider, "last_reader_intent") and row.state in _NEVER_HELD
+        reader = (
+            provider.method is PaymentMethod.TERMINAL
+            and hasattr(provider, "last_reader_intent")
+            and row.state in _NEVER_HELD
+        )
         if row.provider_ref is None and not reader:
             return None
         session_id = _session_of(row)

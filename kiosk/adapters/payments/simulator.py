@@ -144,14 +144,15 @@ class Simulator:
             while True:
                 elapsed = self._clock() - start
                 remaining = wait_s - elapsed
+                if abort.is_set():  # before looking for a card: it is for whoever waits now
+                    return NotAuthorised(Failure.CANCELLED, ref, "simulated")
                 if self._presented is None and self._auto_card and elapsed >= self._delays.card_s:
                     self._presented = self._auto_card
                 if self._presented is not None:
                     card, self._presented = self._presented, None
                     return card
-                if remaining <= 0 or abort.is_set():
-                    failure = Failure.TIMEOUT if remaining <= 0 else Failure.CANCELLED
-                    return NotAuthorised(failure, ref, "simulated")
+                if remaining <= 0:
+                    return NotAuthorised(Failure.TIMEOUT, ref, "simulated")
                 report(Progress(stage, remaining, wait_s, ref, url))
                 pause = min(self._poll_s, remaining)
                 if self._auto_card:
