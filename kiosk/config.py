@@ -141,6 +141,14 @@ class PaymentSettings:
     )
     card_timeout_s: int = _doc("How long the card reader waits for a card.", 60)
     stripe_api_base: str = _doc("Stripe API address; only for tests against a Stripe double.", "")
+    webhook_enabled: bool = _doc(
+        "Serve a Stripe webhook endpoint (only with a public URL in front of it); the endpoint "
+        "secret is the credential `stripe_webhook_secret`. Off: the kiosk polls, which suffices.",
+        False,
+    )
+    webhook_bind: str = _doc("Address the Stripe webhook endpoint listens on.", "127.0.0.1")
+    webhook_port: int = _doc("TCP port of the Stripe webhook endpoint (the proxy forwards).", 8471)
+    webhook_path: str = _doc("URL path Stripe posts events to.", "/stripe/webhook")
 
 
 @dataclass(frozen=True)
@@ -458,6 +466,10 @@ def _check_cross_fields(s: Settings, name: str) -> None:
         )
     if s.payments.preauth_amount <= 0:
         fail("payments.preauth_amount", str(s.payments.preauth_amount), "an amount above 0")
+    if not s.payments.webhook_path.startswith("/"):
+        fail("payments.webhook_path", s.payments.webhook_path, "a path starting with '/'")
+    if not 0 <= s.payments.webhook_port < 65536:
+        fail("payments.webhook_port", s.payments.webhook_port, "a TCP port (0: any free one)")
     _check_invoicing(s, fail)
 
 

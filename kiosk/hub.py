@@ -20,6 +20,7 @@ from kiosk.adapters.payments.simulator import SimulatedOffSession, Simulator
 from kiosk.adapters.payments.stripe_checkout import StripeCheckout
 from kiosk.adapters.payments.stripe_common import StripeConnection
 from kiosk.adapters.payments.stripe_terminal import StripeTerminal
+from kiosk.adapters.payments.webhook import WebhookServer
 from kiosk.config import Settings
 from kiosk.domain.payment import PaymentMethod
 from kiosk.engine.clock import Clock, SystemClock
@@ -63,6 +64,7 @@ class Hub:
         self._network: ThreadPoolExecutor | None = None
         self.link: ChargerLink | None = None
         self.readers: list[CardReaderDriver] = []
+        self.webhook: WebhookServer | None = None
 
     @property
     def engine(self) -> Engine:
@@ -111,6 +113,16 @@ class Hub:
             )
             self._engine.start()
             self._open_readers(self._engine)
+            if s.payments.webhook_enabled:  # the secret is a credential, never in the TOML
+                self.webhook = WebhookServer(
+                    bind=s.payments.webhook_bind,
+                    port=s.payments.webhook_port,
+                    path=s.payments.webhook_path,
+                    secret=credentials.require(
+                        "stripe_webhook_secret", credentials_dir=self.credentials_dir
+                    ),
+                    post=self._engine.post,
+                ).start()
             if self._with_link:
                 self.link = ChargerLink(
                     broker=s.broker,
@@ -195,6 +207,9 @@ class Hub:
 
     def stop(self) -> None:
         """Inputs first, then the writer, then its workers, then the database."""
+        if self.webhook is not None:
+            self.webhook.stop()
+            self.webhook = None
         for reader in self.readers:
             reader.close()
         self.readers = []

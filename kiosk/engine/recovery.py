@@ -167,6 +167,7 @@ class Recovery:
         payments, follow = self._payments, decision.follow_up
         session_id, bay_id = _session_of(row), self._bay(db, row)
         row.state = decision.state.value
+        batch.record("payment", bay_id, at, session=session_id, state=row.state, reason="look_up")
         if decision.state is _S.CAPTURED:
             captured = looked.captured.amount if looked.captured else row.amount_captured
             row.amount_captured = captured
@@ -192,7 +193,6 @@ class Recovery:
             if was is _S.AUTHORISED and bay_id is not None and _running(batch, bay_id, session_id):
                 batch.hold_stops.append(bay_id)  # no hold left: the energy could not be paid
         payments.show(bay_id if _shown(payments, bay_id, session_id) else None, state=row.state)
-        batch.record("payment", bay_id, at, session=session_id, state=row.state, reason="look_up")
 
     def _decide(
         self, batch: Batch, db: DbSession, row: models.Payment, looked: LookedUp, at: datetime

@@ -6,6 +6,7 @@ keeps."""
 
 from __future__ import annotations
 
+import hashlib
 import re
 from decimal import Decimal
 
@@ -22,6 +23,7 @@ from kiosk.adapters.payments.base import Authorised, ProviderUnreachable, Stage
 from kiosk.domain.money import Money
 from kiosk.domain.payment import PaymentStep, payment_key
 from tests.payments.conftest import SECRET, when_waiting
+from tests.payments.engine_bed import WEBHOOK_SECRET
 from tests.payments.test_accounts import MEMBER_UID, PREPAID_UID, STRANGER_UID, token
 
 CARD_NUMBERS = [
@@ -99,3 +101,10 @@ def test_no_secret_card_number_or_uid_is_ever_logged(bed, terminal, payment_logs
         assert pans == [], f"card-number-like digits appear in {where}"
         for uid in (MEMBER_UID, PREPAID_UID, STRANGER_UID):
             assert uid.lower() not in text.lower(), f"an RFID UID appears in {where}"
+        assert WEBHOOK_SECRET not in text, f"the webhook secret appears in {where}"
+    # The kiosk's own lines never carry a card's fingerprint (it links one card's taps); only
+    # stripe-python's DEBUG dump of responses does, which production keeps at INFO.
+    own = "\n".join(line for line in kiosk_lines if line.split(" ", 2)[1].startswith("kiosk"))
+    for number in CARD_NUMBERS:
+        fingerprint = hashlib.sha256(number.encode()).hexdigest()[:16]  # the test server's
+        assert fingerprint not in own, f"the fingerprint of card …{number[-4:]} is logged"
