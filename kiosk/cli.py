@@ -16,7 +16,7 @@ import threading
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import AbstractContextManager, contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
 from kiosk import __version__, invoices_cli, logs, pricing_cli
 from kiosk.config import ConfigError, Settings, describe, load
@@ -27,6 +27,7 @@ from kiosk.store.database import StoreError, head_revision, open_database
 
 if TYPE_CHECKING:
     from kiosk.hub import Hub
+    from kiosk.ui.devpanel import BayActions
 
 log = logging.getLogger("kiosk")
 
@@ -127,17 +128,25 @@ def demo_settings(data: Path | None) -> Settings:
 
 
 def _demo(args: argparse.Namespace) -> int:
-    from kiosk.sim.demo import demo_hub
+    from kiosk.sim.demo import bay_actions, demo
 
     settings = demo_settings(args.data)
     print(f"kiosk demo: data in {settings.data_dir}", file=sys.stderr)
+    running: list[Any] = []
+
+    @contextmanager
+    def demo_hub() -> Iterator[Hub]:
+        with demo(settings) as started:
+            running.append(started)
+            yield started.hub
+
     return _serve(
         settings,
-        lambda: demo_hub(settings),
+        demo_hub,
         headless=args.headless,
         fullscreen=args.fullscreen,
         events=args.events,
-        demo=True,
+        demo=lambda: bay_actions(running[0].fleet),
     )
 
 
@@ -161,7 +170,7 @@ def _serve(
     headless: bool,
     fullscreen: bool,
     events: str | None,
-    demo: bool = False,
+    demo: Callable[[], BayActions] | None = None,
 ) -> int:
     if not headless and not _has_display():
         raise UsageError(
@@ -188,14 +197,20 @@ def _serve(
             stop.wait()
             return 0
         from kiosk.ui.app import run as run_ui
+        from kiosk.ui.vm_receipt import ReceiptOptions
 
-        actions = None
-        if demo:
+        actions, hands = None, None
+        if demo is not None:
             from kiosk.sim.demo import dev_actions, seed_member
 
             seed_member(hub)
-            actions = dev_actions(hub)
-
+            actions, hands = dev_actions(hub), demo()
+        invoicing = hub.invoicing
+        receipts = ReceiptOptions(
+            paper=invoicing is not None and invoicing.printer is not None,
+            email=invoicing is not None and invoicing.mailer is not None,
+            link=invoicing is not None and invoicing.portal is not None,
+        )
         return run_ui(
             hub.engine,
             timezone=settings.hub.timezone,
@@ -204,7 +219,9 @@ def _serve(
             height=settings.ui.height,
             stop=stop,
             languages=settings.hub.languages,
+            receipts=receipts,
             dev_actions=actions,
+            bay_actions=hands,
         )
 
 

@@ -304,6 +304,11 @@ class ReceiptPrinting:
         self._lock = threading.Lock()
         self._jobs: dict[str, _Job] = {}
 
+    @property
+    def device(self) -> PrinterDriver | None:
+        """The printer driver (the demo's panel runs the simulated one out of paper)."""
+        return self._device
+
     def start(self) -> None:
         self._device = open_printer(self._uri, emit=self._event, name="receipt-printer")
 

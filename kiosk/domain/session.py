@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import enum
 from dataclasses import dataclass, replace
-from datetime import datetime
+from datetime import datetime, timedelta
 from decimal import Decimal
 
 
@@ -16,6 +16,8 @@ class SessionState(enum.StrEnum):
 
 
 OPEN = frozenset({SessionState.STARTING, SessionState.ACTIVE, SessionState.STOPPING})
+#: How long a paid session waits for its car to be plugged in before its hold is released.
+PLUG_IN_WITHIN = timedelta(minutes=3)
 FINAL = frozenset({SessionState.ENDED})
 
 _ALLOWED = {

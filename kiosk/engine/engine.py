@@ -184,6 +184,10 @@ class Engine:
         """Queue an event; the kiosk's clock stamps its arrival (time is never the charger's)."""
         self._inbox.put((self._clock.now(), event))
 
+    def now(self) -> datetime:
+        """The hub's time (the engine's clock): what screens count countdowns and minutes by."""
+        return self._clock.now()
+
     @property
     def snapshot(self) -> HubSnapshot:
         """The latest published snapshot (an immutable value, safe to read anywhere)."""

@@ -18,7 +18,7 @@ from sqlalchemy.orm import Session as DbSession
 from kiosk.domain.bay import OUT_OF_SERVICE, PLUGGED_IN, BayStatus
 from kiosk.domain.metering import ANOMALIES, MOVES_BASELINE, Reading, Verdict, assess
 from kiosk.domain.payment import PaymentMethod
-from kiosk.domain.session import Origin, SessionState
+from kiosk.domain.session import PLUG_IN_WITHIN, Origin, SessionState
 from kiosk.engine.commands import ChargerAction
 from kiosk.engine.costing import Costing
 from kiosk.engine.events import (
@@ -59,8 +59,6 @@ _HEARD = (
     ChargerSessionReported,
     CommandReplied,
 )
-#: How long a started session waits for the car to be plugged in before its hold is released.
-PLUG_IN_WITHIN = timedelta(minutes=3)
 
 
 class Rules:

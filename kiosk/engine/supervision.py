@@ -24,6 +24,8 @@ log = logging.getLogger("kiosk.engine")
 
 #: A session without meter readings has its time-based cost brought up to date this often.
 _REPRICE_IDLE = timedelta(seconds=60)
+#: Statuses in which a confirmed stop of a session that delivered nothing ends it at once.
+_IDLE_SINCE_START = frozenset({BayStatus.AVAILABLE, BayStatus.PREPARING})
 
 
 class Supervisor:
@@ -150,9 +152,13 @@ class Supervisor:
         session = bay.session
         if ev.ok and pending is not None and session is not None:
             stopped = pending.command.action is ChargerAction.STOP
-            if stopped and bay.status in OUT_OF_SERVICE and session.state is SessionState.STOPPING:
-                # A faulted charger says "stopped" but will send no status change to end on.
-                self.ledger.end(batch, db, bay, session, at, bay.status.value.lower())
+            if stopped and session.state is SessionState.STOPPING:
+                # A stop a charger confirms but will send no status change to end on: it is
+                # faulted, or no charge ever began (the car not plugged in, or never drawing).
+                if bay.status in OUT_OF_SERVICE:
+                    self.ledger.end(batch, db, bay, session, at, bay.status.value.lower())
+                elif bay.status in _IDLE_SINCE_START and not session.energy_wh:
+                    self.ledger.end(batch, db, bay, session, at, "cancelled")
             return
         if ev.ok or pending is None:
             return

@@ -116,6 +116,24 @@ class SimBay:
             )
         return events
 
+    def act(self, hand: str) -> list[Event]:
+        """What a person does at the bay (the demo's panel): plug_in, unplug, fault, repair."""
+        before = self.phase
+        if hand == "plug_in" and self.phase is Phase.EMPTY:
+            self.car, self.phase = self._new_car(), Phase.PLUGGED
+        elif hand == "unplug" and self.car is not None and self.phase is not Phase.FAULT:
+            self.car, self.phase = None, Phase.EMPTY
+            self.timer = self.rng.uniform(60, 120)  # the next car does not come at once
+        elif hand == "fault" and self.phase is not Phase.DISABLED:
+            self.phase = Phase.FAULT
+        elif hand == "repair" and self.phase is Phase.FAULT:
+            self.phase = Phase.PLUGGED if self.car is not None else Phase.EMPTY
+            self.timer = self.rng.uniform(30, 90)
+        if self.phase is before:
+            return []
+        self.power_kw = 0.0
+        return [BayStatusReported(self.cfg.id, STATUS[self.phase])]
+
     def command(self, action: ChargerAction) -> list[Event]:
         if action is ChargerAction.STOP and self.phase in (Phase.CHARGING, Phase.FULL):
             self.phase, self.timer = Phase.LEAVING, 5.0

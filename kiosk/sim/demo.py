@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 
 from kiosk.adapters.mqtt.link import bay_base
 from kiosk.config import Settings
@@ -14,11 +15,24 @@ from kiosk.sim.broker import EmbeddedBroker
 from kiosk.sim.fleet import ChargerFleet
 
 
+@dataclass(frozen=True)
+class Demo:
+    hub: Hub
+    fleet: ChargerFleet
+
+
 @contextmanager
 def demo_hub(
     settings: Settings, *, rate_hz: float = 2.0, clock: Clock | None = None
 ) -> Iterator[Hub]:
     """Start broker, kiosk and chargers; stop them in reverse order."""
+    with demo(settings, rate_hz=rate_hz, clock=clock) as running:
+        yield running.hub
+
+
+@contextmanager
+def demo(settings: Settings, *, rate_hz: float = 2.0, clock: Clock | None = None) -> Iterator[Demo]:
+    """The demo hub and its simulated chargers (for the developer panel's hands)."""
     broker = EmbeddedBroker().start()
     settings = dataclasses.replace(
         settings,
@@ -38,7 +52,7 @@ def demo_hub(
         with Hub(settings, clock=clock) as hub:
             fleet.start()
             try:
-                yield hub
+                yield Demo(hub, fleet)
             finally:
                 fleet.stop()
     finally:
@@ -95,4 +109,19 @@ def dev_actions(hub: Hub) -> dict[str, Callable[[], None]]:
     if taps:
         actions["Tap the membership card"] = lambda: taps[0](MEMBER_UID)
         actions["Tap an unknown card"] = lambda: taps[0](STRANGER_UID)
+    printing = hub.invoicing.printer if hub.invoicing is not None else None
+    printer = printing.device if printing is not None else None
+    if printer is not None and hasattr(printer, "run_out_of_paper"):
+        actions["Printer out of paper"] = printer.run_out_of_paper
+        actions["Load paper"] = printer.load_paper
     return actions
+
+
+def bay_actions(fleet: ChargerFleet) -> dict[str, Callable[[str], None]]:
+    """The cars' and chargers' side for the developer panel: acts on the bay chosen there."""
+    return {
+        "Plug a car in": lambda bay: fleet.act(bay, "plug_in"),
+        "Unplug the car": lambda bay: fleet.act(bay, "unplug"),
+        "Charger fault": lambda bay: fleet.act(bay, "fault"),
+        "Repair the charger": lambda bay: fleet.act(bay, "repair"),
+    }

@@ -97,6 +97,7 @@ class ChargerFleet:
         self._clock = 0.0
         self._stop = threading.Event()
         self._inbox: list[tuple[str, bytes]] = []
+        self._hands: list[tuple[str, str]] = []  # (bay, what a person does there)
         self._lock = threading.Lock()  # hands commands from the MQTT thread to the sim thread
         self._client = mqtt.Client(
             mqtt.CallbackAPIVersion.VERSION2,
@@ -122,6 +123,12 @@ class ChargerFleet:
         self._client.disconnect()
         self._client.loop_stop()
 
+    def act(self, bay_id: str, hand: str) -> None:
+        """A person at a bay (any thread): plug_in, unplug, fault or repair; done on the
+        simulation's next step and published like anything the charger reports."""
+        with self._lock:
+            self._hands.append((bay_id, hand))
+
     # --- MQTT thread ---------------------------------------------------------------------------
 
     def _on_connect(
@@ -144,8 +151,14 @@ class ChargerFleet:
             self._clock += self._dt
             with self._lock:
                 inbox, self._inbox = self._inbox, []
+                hands, self._hands = self._hands, []
             for topic, payload in inbox:
                 self._command(topic, payload)
+            for bay_id, hand in hands:
+                charger = self._chargers.get(bay_id)
+                for event in charger.bay.act(hand) if charger is not None else []:
+                    if isinstance(event, BayStatusReported):
+                        self._send(charger.side.status(event.status, datetime.now(UTC)))
             if not self.connected.is_set():
                 continue
             now = datetime.now(UTC)

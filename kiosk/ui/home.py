@@ -3,10 +3,8 @@
 from __future__ import annotations
 
 import math
-from datetime import UTC, datetime
-from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QEvent, QLocale, QPointF, QRectF, Qt, QTimer, Signal, Slot
+from PySide6.QtCore import QEvent, QLocale, QPointF, QRectF, Qt, Signal, Slot
 from PySide6.QtGui import (
     QColor,
     QKeyEvent,
@@ -23,6 +21,7 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
     QLabel,
+    QPushButton,
     QScrollArea,
     QScroller,
     QVBoxLayout,
@@ -110,8 +109,8 @@ class BayTile(QFrame):
         top.addWidget(self._label, 1, Qt.AlignmentFlag.AlignTop)
         top.addWidget(self._icon, 0, Qt.AlignmentFlag.AlignTop)
         body = QVBoxLayout()
-        body.setContentsMargins(24, 20, 24, 20)
-        body.setSpacing(6)
+        body.setContentsMargins(24, 12, 20, 12)
+        body.setSpacing(4)
         body.addLayout(top)
         body.addWidget(self._headline)
         body.addWidget(self._power)
@@ -120,7 +119,7 @@ class BayTile(QFrame):
         body.addStretch(1)
         body.addWidget(self._detail)
         outer = QHBoxLayout(self)
-        outer.setContentsMargins(14, 18, 0, 18)
+        outer.setContentsMargins(14, 14, 0, 14)
         outer.setSpacing(0)
         outer.addWidget(self._bar)
         outer.addLayout(body, 1)
@@ -161,24 +160,24 @@ class BayTile(QFrame):
 
 
 class HomeScreen(QWidget):
-    """Header with hub name and clock, a hint, and the grid of bay tiles."""
+    """A hint and the grid of bay tiles (the hub's name and the clock are in the top bar)."""
 
     bay_pressed = Signal(str)
+    my_session = Signal()
 
-    def __init__(
-        self, *, timezone: str, locale: QLocale | None = None, parent: QWidget | None = None
-    ) -> None:
+    def __init__(self, *, locale: QLocale | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("root")
         self._locale = locale or QLocale(QLocale.Language.English)
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
-        self._zone = ZoneInfo(timezone)
-        self._name = QLabel(self, objectName="hubName")
-        self._clock = QLabel(self, objectName="clock")
         self._hint = QLabel(texts.home_hint(), self, objectName="hint")
-        header = QHBoxLayout()
-        header.addWidget(self._name, 1)
-        header.addWidget(self._clock)
+        self._hint.setWordWrap(True)
+        self.my_session_button = QPushButton(texts.my_session(), self)
+        self.my_session_button.setProperty("role", "chrome")
+        self.my_session_button.clicked.connect(self.my_session)
+        top = QHBoxLayout()
+        top.addWidget(self._hint, 1)
+        top.addWidget(self.my_session_button)
         # Tiles sit in a touch-scrollable area: large text may need more room than the screen.
         self._area = QScrollArea(self)
         self._area.setWidgetResizable(True)
@@ -190,27 +189,23 @@ class HomeScreen(QWidget):
         inner.setObjectName("root")
         inner.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
         self._grid = QGridLayout(inner)
-        self._grid.setSpacing(20)
+        self._grid.setSpacing(16)
         self._grid.setContentsMargins(0, 0, 0, 0)
         self._area.setWidget(inner)
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(32, 24, 32, 32)
-        layout.setSpacing(16)
-        layout.addLayout(header)
-        layout.addWidget(self._hint)
+        layout.setContentsMargins(32, 12, 32, 24)
+        layout.setSpacing(12)
+        layout.addLayout(top)
         layout.addWidget(self._area, 1)
         self.tiles: dict[str, BayTile] = {}
         self._columns = 0
         self._last: HubSnapshot | None = None
-        timer = QTimer(self)
-        timer.timeout.connect(self._tick)
-        timer.start(1000)
-        self._tick()
 
     def set_locale(self, locale: QLocale) -> None:
         """A new language: texts and money formats follow at the next snapshot."""
         self._locale = locale
         self._hint.setText(texts.home_hint())
+        self.my_session_button.setText(texts.my_session())
         if self._last is not None:
             self.show_snapshot(self._last)
 
@@ -218,7 +213,6 @@ class HomeScreen(QWidget):
     def show_snapshot(self, snapshot: HubSnapshot) -> None:
         self._last = snapshot
         model = home(snapshot, self._locale)
-        self._name.setText(model.hub_name)
         if list(self.tiles) != [t.bay_id for t in model.tiles]:
             self._rebuild([t.bay_id for t in model.tiles])
         for tile_model in model.tiles:
@@ -253,10 +247,8 @@ class HomeScreen(QWidget):
             self._place()
         elif event.type() == QEvent.Type.LanguageChange:
             self._hint.setText(texts.home_hint())
+            self.my_session_button.setText(texts.my_session())
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         self._place()
-
-    def _tick(self) -> None:
-        self._clock.setText(datetime.now(UTC).astimezone(self._zone).strftime("%H:%M"))

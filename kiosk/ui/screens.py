@@ -1,4 +1,5 @@
-"""The journey's screens after the home screen; each renders one view model and emits choices."""
+"""The journey's screens before the charge: prices, paying, and titled messages; each renders
+one view model and emits the driver's choices."""
 
 from __future__ import annotations
 
@@ -6,41 +7,124 @@ import qrcode
 from PySide6.QtCore import QEvent, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QPainter, QPaintEvent
 from PySide6.QtWidgets import (
-    QGridLayout,
+    QBoxLayout,
+    QFrame,
     QHBoxLayout,
     QLabel,
     QProgressBar,
     QPushButton,
+    QScrollArea,
+    QScroller,
     QVBoxLayout,
     QWidget,
 )
 
 from kiosk.ui import texts
-from kiosk.ui.vm_journey import ErrorModel, LiveModel, PayingModel, PriceModel, SummaryModel
+from kiosk.ui.vm_journey import ErrorModel, PayingModel, PriceModel
+from kiosk.ui.vm_session import MessageModel
 
 
-def _label(text: str, name: str, parent: QWidget, wrap: bool = True) -> QLabel:
-    label = QLabel(text, parent, objectName=name)
-    label.setWordWrap(wrap)
-    return label
+def label(text: str, name: str, parent: QWidget, wrap: bool = True) -> QLabel:
+    widget = QLabel(text, parent, objectName=name)
+    widget.setWordWrap(wrap)
+    return widget
 
 
-def _button(text: str, role: str, parent: QWidget) -> QPushButton:
-    button = QPushButton(text, parent)
-    button.setProperty("role", role)
-    button.setMinimumHeight(64)  # well above 48 px: gloves, rain, arm's length
-    button.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-    return button
+class Button(QPushButton):
+    """A push button whose text wraps onto a second line rather than being cut off: German
+    and Dutch often need twice the English width, and large text needs more again."""
+
+    def __init__(self, text: str, role: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.label = QLabel(text, self, objectName="buttonText")
+        self.label.setWordWrap(True)
+        self.label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.label.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents, True)
+        inner = QHBoxLayout(self)
+        inner.setContentsMargins(18, 6, 18, 6)
+        inner.addWidget(self.label)
+        policy = self.sizePolicy()
+        policy.setHeightForWidth(True)
+        self.setSizePolicy(policy)
+        self.setMinimumHeight(64)  # well above 48 px: gloves, rain, arm's length
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setAccessibleName(text)
+        set_role(self, role)
+
+    def text(self) -> str:  # type: ignore[override]
+        return self.label.text()
+
+    def setText(self, text: str) -> None:  # type: ignore[override]
+        if text != self.label.text():
+            self.label.setText(text)
+            self.setAccessibleName(text)
+            self.updateGeometry()
+
+    def sizeHint(self) -> QSize:
+        return self.layout().sizeHint().expandedTo(QSize(64, 64))
+
+    def minimumSizeHint(self) -> QSize:
+        return QSize(64, 64)
+
+    def hasHeightForWidth(self) -> bool:
+        return True
+
+    def heightForWidth(self, width: int) -> int:
+        return max(64, self.layout().heightForWidth(width))
+
+
+def set_role(widget: QPushButton, role: str) -> None:
+    """The button's look (primary, danger, plain); its text follows (the role is on the
+    button, the colour on the label inside)."""
+    if widget.property("role") == role:
+        return
+    widget.setProperty("role", role)
+    for part in (widget, *widget.findChildren(QLabel)):
+        part.style().unpolish(part)
+        part.style().polish(part)
+
+
+def button(text: str, role: str, parent: QWidget) -> Button:
+    return Button(text, role, parent)
 
 
 class Screen(QWidget):
+    """A screen: a column of content and, on wide screens, a column of actions beside it."""
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("root")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
-        self.box = QVBoxLayout(self)
-        self.box.setContentsMargins(48, 28, 48, 28)
+        self.outer = QBoxLayout(QBoxLayout.Direction.LeftToRight, self)
+        self.outer.setContentsMargins(48, 24, 48, 28)
+        self.outer.setSpacing(40)
+        # What the screen says scrolls (by touch) when large text makes it taller than the
+        # display; the actions beside or below it always stay in reach.
+        self.content = QScrollArea(self)
+        self.content.setWidgetResizable(True)
+        self.content.setFrameShape(QFrame.Shape.NoFrame)
+        self.content.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.content.viewport().setAutoFillBackground(False)
+        QScroller.grabGesture(self.content.viewport(), QScroller.ScrollerGestureType.TouchGesture)
+        inner = QWidget(self.content)
+        inner.setObjectName("root")
+        inner.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+        self.box = QVBoxLayout(inner)
+        self.box.setContentsMargins(0, 0, 8, 0)
         self.box.setSpacing(12)
+        self.content.setWidget(inner)
+        self.actions = QVBoxLayout()
+        self.actions.setSpacing(14)
+        self.outer.addWidget(self.content, 3)
+        self.outer.addLayout(self.actions, 2)
+
+    def resizeEvent(self, event: object) -> None:
+        super().resizeEvent(event)  # type: ignore[arg-type]
+        # Landscape: actions to the right of what they act on; portrait: below it.
+        wide = self.width() >= self.height()
+        direction = QBoxLayout.Direction.LeftToRight if wide else QBoxLayout.Direction.TopToBottom
+        if self.outer.direction() != direction:
+            self.outer.setDirection(direction)
 
     def retranslate(self) -> None:
         """Set the fixed texts again in the language just chosen."""
@@ -54,32 +138,38 @@ class Screen(QWidget):
 class QrCode(QWidget):
     """A QR code painted from qrcode's matrix: black modules on white, with a quiet zone."""
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, size: int = 280) -> None:
         super().__init__(parent)
         self._matrix: list[list[bool]] = []
-        self.setMinimumSize(QSize(280, 280))
+        self.data: str | None = None
+        self.setMinimumSize(QSize(size, size))
+        self.setMaximumSize(QSize(size, size))
 
     def set_data(self, data: str | None) -> None:
-        if data:
-            code = qrcode.QRCode(border=4, error_correction=qrcode.constants.ERROR_CORRECT_M)
-            code.add_data(data)
-            self._matrix = code.get_matrix()
-        else:
-            self._matrix = []
+        if data != self.data:
+            self.data = data
+            if data:
+                code = qrcode.QRCode(border=4, error_correction=qrcode.constants.ERROR_CORRECT_M)
+                code.add_data(data)
+                self._matrix = code.get_matrix()
+            else:
+                self._matrix = []
+            self.update()
         self.setVisible(bool(data))
-        self.update()
 
     def paintEvent(self, _event: QPaintEvent) -> None:
         if not self._matrix:
             return
         p = QPainter(self)
-        size = min(self.width(), self.height())
-        cell = size // len(self._matrix)
-        p.fillRect(0, 0, cell * len(self._matrix), cell * len(self._matrix), QColor("white"))
-        for y, row in enumerate(self._matrix):
-            for x, dark in enumerate(row):
+        n = len(self._matrix)
+        cell = min(self.width(), self.height()) // n
+        # Whole pixels per module (a blurred edge hurts scanning), centred in the widget.
+        x0, y0 = (self.width() - cell * n) // 2, (self.height() - cell * n) // 2
+        p.fillRect(x0, y0, cell * n, cell * n, QColor("white"))
+        for y, modules in enumerate(self._matrix):
+            for x, dark in enumerate(modules):
                 if dark:
-                    p.fillRect(x * cell, y * cell, cell, cell, QColor("black"))
+                    p.fillRect(x0 + x * cell, y0 + y * cell, cell, cell, QColor("black"))
         p.end()
 
 
@@ -91,25 +181,27 @@ class PriceScreen(Screen):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.title = _label("", "title", self)
-        self.heading = _label(texts.prices_title(), "note", self)
-        self.lines = _label("", "amount", self)
-        self.hold = _label("", "body", self)
-        self.hold_note = _label("", "note", self)
+        self.title = label("", "title", self)
+        self.heading = label(texts.prices_title(), "note", self)
+        self.lines = label("", "amount", self)
+        self.hold = label("", "body", self)
+        self.hold_note = label("", "note", self)
         for widget in (self.title, self.heading, self.lines, self.hold, self.hold_note):
             self.box.addWidget(widget)
         self.box.addStretch(1)
+        self.actions.addStretch(1)
         self.buttons = {
-            "terminal": _button(texts.pay_by_card(), "primary", self),
-            "qr": _button(texts.pay_by_qr(), "primary", self),
-            "account": _button(texts.pay_by_member_card(), "primary", self),
+            "terminal": button(texts.pay_by_card(), "primary", self),
+            "qr": button(texts.pay_by_qr(), "primary", self),
+            "account": button(texts.pay_by_member_card(), "primary", self),
         }
-        for method, button in self.buttons.items():
-            button.clicked.connect(lambda _c=False, m=method: self.chosen.emit(m))
-            self.box.addWidget(button)
-        self.back_button = _button(texts.back(), "", self)
+        for method, widget in self.buttons.items():
+            widget.clicked.connect(lambda _c=False, m=method: self.chosen.emit(m))
+            self.actions.addWidget(widget)
+        self.back_button = button(texts.back(), "", self)
         self.back_button.clicked.connect(self.back)
-        self.box.addWidget(self.back_button)
+        self.actions.addSpacing(12)
+        self.actions.addWidget(self.back_button)
 
     def retranslate(self) -> None:
         self.heading.setText(texts.prices_title())
@@ -130,22 +222,23 @@ class PayingScreen(Screen):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.instruction = _label("", "title", self)
-        self.qr = QrCode(self)
+        self.instruction = label("", "title", self)
+        self.qr = QrCode(self, 320)
         self.qr.setVisible(False)
-        self.countdown = _label("", "countdown", self)
+        self.countdown = label("", "countdown", self)
         self.bar = QProgressBar(self)
         self.bar.setRange(0, 1000)
         self.bar.setTextVisible(False)
         self.bar.setFixedHeight(18)
         self.box.addWidget(self.instruction)
-        self.box.addWidget(self.qr, 0, Qt.AlignmentFlag.AlignHCenter)
         self.box.addStretch(1)
         self.box.addWidget(self.countdown)
         self.box.addWidget(self.bar)
-        self.cancel = _button(texts.cancel(), "danger", self)
+        self.actions.addWidget(self.qr, 0, Qt.AlignmentFlag.AlignHCenter)
+        self.actions.addStretch(1)
+        self.cancel = button(texts.cancel(), "danger", self)
         self.cancel.clicked.connect(self.cancelled)
-        self.box.addWidget(self.cancel)
+        self.actions.addWidget(self.cancel)
 
     def retranslate(self) -> None:
         self.cancel.setText(texts.cancel())
@@ -158,34 +251,45 @@ class PayingScreen(Screen):
 
 
 class MessageScreen(Screen):
-    """A titled message with one or two buttons (starting, errors)."""
+    """A titled message with one or two buttons (starting, errors, charger problems)."""
 
     primary = Signal()
     secondary = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.title = _label("", "title", self)
-        self.body = _label("", "body", self)
-        self.note = _label("", "note", self)
-        for widget in (self.title, self.body, self.note):
+        self.title = label("", "title", self)
+        self.body = label("", "body", self)
+        self.big = label("", "amount", self)
+        self.note = label("", "body", self)  # money and what next: never small print
+        for widget in (self.title, self.body, self.big, self.note):
             self.box.addWidget(widget)
         self.box.addStretch(1)
-        self.primary_button = _button("", "primary", self)
+        self.actions.addStretch(1)
+        self.primary_button = button("", "primary", self)
         self.primary_button.clicked.connect(self.primary)
-        self.secondary_button = _button("", "", self)
+        self.secondary_button = button("", "", self)
         self.secondary_button.clicked.connect(self.secondary)
-        self.box.addWidget(self.primary_button)
-        self.box.addWidget(self.secondary_button)
+        self.actions.addWidget(self.primary_button)
+        self.actions.addWidget(self.secondary_button)
+
+    def show_message(self, model: MessageModel, *, primary_role: str = "primary") -> None:
+        self.title.setText(model.title)
+        self.body.setText(model.body)
+        self.body.setVisible(bool(model.body))
+        self.big.setText(model.big)
+        self.big.setVisible(bool(model.big))
+        self.note.setText(model.note)
+        for widget, text in (
+            (self.primary_button, model.primary),
+            (self.secondary_button, model.secondary),
+        ):
+            widget.setText(text)
+            widget.setVisible(bool(text))
+        set_role(self.primary_button, primary_role)
 
     def show_text(self, title: str, body: str, note: str, primary: str, secondary: str) -> None:
-        self.title.setText(title)
-        self.body.setText(body)
-        self.note.setText(note)
-        self.primary_button.setText(primary)
-        self.primary_button.setVisible(bool(primary))
-        self.secondary_button.setText(secondary)
-        self.secondary_button.setVisible(bool(secondary))
+        self.show_message(MessageModel(title, body, note, "", primary, secondary))
 
     def show_error(self, model: ErrorModel) -> None:
         self.show_text(
@@ -197,114 +301,8 @@ class MessageScreen(Screen):
         )
 
 
-class LiveScreen(Screen):
-    stop = Signal()
-    home = Signal()
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.title = _label("", "title", self)
-        self.cost_label = _label(texts.cost_so_far(), "note", self)
-        self.cost = _label("", "tilePower", self)
-        grid = QGridLayout()
-        grid.setHorizontalSpacing(40)
-        self.energy = _label("", "amount", self, wrap=False)
-        self.power = _label("", "amount", self, wrap=False)
-        self.elapsed = _label("", "amount", self, wrap=False)
-        self.soc = _label("", "amount", self, wrap=False)
-        self.soc_caption = _label(texts.caption_battery(), "note", self, wrap=False)
-        captions = (texts.part_energy(), texts.caption_power(), texts.caption_time())
-        captions_widgets = (
-            *[_label(c, "note", self, wrap=False) for c in captions],
-            self.soc_caption,
-        )
-        values = (self.energy, self.power, self.elapsed, self.soc)
-        for i, (caption, value) in enumerate(zip(captions_widgets, values, strict=True)):
-            grid.addWidget(caption, 0, i)
-            grid.addWidget(value, 1, i)
-        grid.setColumnStretch(4, 1)
-        self.parts = _label("", "body", self)
-        self.warning = _label("", "warning", self)
-        for widget in (self.title, self.cost_label, self.cost):
-            self.box.addWidget(widget)
-        self.box.addLayout(grid)
-        self.box.addWidget(self.parts)
-        self.box.addWidget(self.warning)
-        self.box.addStretch(1)
-        self.stop_button = _button(texts.stop_charging(), "danger", self)
-        self.stop_button.clicked.connect(self.stop)
-        self.home_button = _button(texts.done(), "", self)
-        self.home_button.clicked.connect(self.home)
-        row = QHBoxLayout()
-        row.addWidget(self.stop_button, 2)
-        row.addWidget(self.home_button, 1)
-        self.box.addLayout(row)
-        self._captions = captions_widgets
-
-    def retranslate(self) -> None:
-        self.cost_label.setText(texts.cost_so_far())
-        names = (
-            texts.part_energy(),
-            texts.caption_power(),
-            texts.caption_time(),
-            texts.caption_battery(),
-        )
-        for label, text in zip(self._captions, names, strict=True):
-            label.setText(text)
-        self.home_button.setText(texts.done())
-
-    def show_model(self, model: LiveModel) -> None:
-        self.title.setText(model.title)
-        self.cost.setText(model.cost)
-        self.energy.setText(model.energy)
-        self.power.setText(model.power)
-        self.elapsed.setText(model.elapsed)
-        self.soc.setText(model.soc)
-        self.soc.setVisible(bool(model.soc))
-        self.soc_caption.setVisible(bool(model.soc))
-        self.parts.setText("\n".join(f"{label}: {amount}" for label, amount in model.parts))
-        self.warning.setText(model.warning)
-        self.warning.setVisible(bool(model.warning))
-        self.stop_button.setText(texts.stopping() if model.stopping else texts.stop_charging())
-        self.stop_button.setEnabled(not model.stopping)
-
-
-class SummaryScreen(Screen):
-    done = Signal()
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.title = _label(texts.summary_title(), "title", self)
-        self.total_label = _label(texts.total_paid(), "note", self)
-        self.total = _label("", "tilePower", self)
-        self.energy = _label("", "amount", self)
-        self.charged = _label("", "body", self)
-        self.released = _label("", "body", self)
-        for widget in (
-            self.title,
-            self.total_label,
-            self.total,
-            self.energy,
-            self.charged,
-            self.released,
-        ):
-            self.box.addWidget(widget)
-        self.box.addStretch(1)
-        self.done_button = _button(texts.done(), "primary", self)
-        self.done_button.clicked.connect(self.done)
-        self.box.addWidget(self.done_button)
-
-    def retranslate(self) -> None:
-        self.title.setText(texts.summary_title())
-        self.total_label.setText(texts.total_paid())
-        self.done_button.setText(texts.done())
-
-    def show_model(self, model: SummaryModel) -> None:
-        self.title.setText(texts.summary_title())
-        self.total.setText(model.total)
-        self.total.setVisible(model.settled)
-        self.total_label.setVisible(model.settled)
-        self.energy.setText(model.energy)
-        self.charged.setText(model.charged)
-        self.released.setText(model.released)
-        self.released.setVisible(bool(model.released))
+def row(*widgets: QWidget) -> QHBoxLayout:
+    layout = QHBoxLayout()
+    for widget in widgets:
+        layout.addWidget(widget)
+    return layout

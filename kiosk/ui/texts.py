@@ -231,10 +231,6 @@ def part_fixed() -> str:
     return _t("Session fee")
 
 
-def idle_warning() -> str:
-    return _t("Please unplug and free the bay: an idle fee may apply.")
-
-
 def stop_charging() -> str:
     return _t("Stop charging")
 
@@ -344,3 +340,292 @@ def caption_time() -> str:
 
 def caption_battery() -> str:
     return _t("Battery")
+
+
+# --- every screen: language, large text, still there? --------------------------------------
+
+
+def large_text() -> str:
+    return _t("Large text")
+
+
+def normal_text() -> str:
+    return _t("Normal text")
+
+
+def still_there_title() -> str:
+    return _t("Are you still there?")
+
+
+def still_there_body(seconds: int) -> str:
+    return _t("This screen goes back to the start in {seconds} s.").format(seconds=seconds)
+
+
+def more_time() -> str:
+    return _t("More time")
+
+
+def more_time_paying() -> str:
+    return _t("More time to pay")
+
+
+# --- waiting for the car ----------------------------------------------------------------------
+
+
+def session_code_caption() -> str:
+    return _t("Your session code")
+
+
+def session_code_note() -> str:
+    return _t("Keep it: with this code or the same card you can stop or find your session.")
+
+
+def plug_in_within(minutes: int, seconds: int) -> str:
+    return _t(
+        "Plug in within {minutes}:{seconds:02d}, or the reservation is released automatically."
+    ).format(minutes=minutes, seconds=seconds)
+
+
+# --- the live session -------------------------------------------------------------------------
+
+
+def idle_fee_in(minutes: int, amount: str) -> str:
+    return _t(
+        "Charging has finished. An idle fee of {amount}/min starts in {minutes} min: "
+        "please unplug and free the bay."
+    ).format(minutes=minutes, amount=amount)
+
+
+def idle_fee_now(amount: str) -> str:
+    return _t("An idle fee of {amount}/min applies now: please unplug and free the bay.").format(
+        amount=amount
+    )
+
+
+# --- receipts ----------------------------------------------------------------------------------
+
+
+def receipt_heading() -> str:
+    return _t("Your receipt")
+
+
+def receipt_print() -> str:
+    return _t("Print")
+
+
+def receipt_qr() -> str:
+    return _t("QR code")
+
+
+def receipt_email() -> str:
+    return _t("E-mail")
+
+
+def receipt_printing() -> str:
+    return _t("Printing your receipt…")
+
+
+def receipt_printed() -> str:
+    return _t("Your receipt is printed. Please take it.")
+
+
+def receipt_print_waiting() -> str:
+    return _t("Your receipt prints as soon as the payment is settled.")
+
+
+def receipt_email_waiting() -> str:
+    return _t("We send your receipt as soon as the payment is settled.")
+
+
+def receipt_email_sending() -> str:
+    return _t("Your receipt is on its way to your e-mail.")
+
+
+def receipt_email_sent() -> str:
+    return _t("Your receipt has been sent by e-mail.")
+
+
+def receipt_email_refused() -> str:
+    return _t("The e-mail could not be sent. Please check the address, or use the QR code.")
+
+
+def receipt_unavailable() -> str:
+    return _t("This receipt is not available here. Please use the QR code.")
+
+
+def receipt_none() -> str:
+    return _t("No invoice is issued: nothing was charged.")
+
+
+def qr_receipt_title() -> str:
+    return _t("Scan the code to download your receipt")
+
+
+def qr_receipt_note() -> str:
+    return _t("The link opens your invoice as a PDF. It needs no account or app.")
+
+
+def paper_out_title() -> str:
+    return _t("The printer is out of paper")
+
+
+def paper_problem_title() -> str:
+    return _t("The receipt could not be printed")
+
+
+def paper_out_body() -> str:
+    return _t("Nothing is lost: your payment is complete. Scan this code for your receipt.")
+
+
+def invoice_number(number: str) -> str:
+    return _t("Invoice {number}").format(number=number)
+
+
+def email_title() -> str:
+    return _t("Your e-mail address")
+
+
+def email_hint() -> str:
+    return _t("We use it only to send this receipt.")
+
+
+def email_invalid() -> str:
+    return _t("Please check the address: it needs an @ and a dot, like name@example.com")
+
+
+def send() -> str:
+    return _t("Send")
+
+
+def key_backspace() -> str:
+    return _t("Delete")
+
+
+def key_clear() -> str:
+    return _t("Clear")
+
+
+def key_shift() -> str:
+    return _t("Shift")
+
+
+# --- problems with the charger ------------------------------------------------------------------
+
+
+def charger_problem_title() -> str:
+    return _t("The charger has a problem")
+
+
+def charger_fault_reason() -> str:
+    return _t("The charger reported a fault and charging has stopped.")
+
+
+def charger_lost_reason() -> str:
+    return _t("The charger is not responding.")
+
+
+def fault_money(amount: str) -> str:
+    return _t(
+        "You pay only for the energy charged so far ({amount}). The rest of the reservation "
+        "is released."
+    ).format(amount=amount)
+
+
+def fault_next() -> str:
+    return _t(
+        "End the session, unplug your car and use another bay. If the cable is locked, "
+        "call the service number on the charger."
+    )
+
+
+def end_session() -> str:
+    return _t("End session")
+
+
+def wait_for_charger() -> str:
+    return _t("Wait for the charger")
+
+
+def start_problem_title() -> str:
+    return _t("The charge did not start")
+
+
+def start_not_responding() -> str:
+    return _t("The charger did not answer.")
+
+
+def start_refused() -> str:
+    return _t("The charger did not start the charge.")
+
+
+def start_no_car() -> str:
+    return _t("No car was plugged in.")
+
+
+def money_released_nothing_charged() -> str:
+    return _t("The reservation on your card is released: nothing was charged.")
+
+
+def step_other_bay() -> str:
+    return _t("Please choose another bay, or call the service number on the charger.")
+
+
+def choose_another_bay() -> str:
+    return _t("Choose another bay")
+
+
+# --- stop with the same card, my session --------------------------------------------------
+
+
+def my_session() -> str:
+    return _t("My session")
+
+
+def my_session_title() -> str:
+    return _t("Back to your session")
+
+
+def stop_title(label: str) -> str:
+    return _t("Stop charging at bay {label}").format(label=label)
+
+
+def identify_card() -> str:
+    return _t("Hold the card or phone you paid with to the reader.")
+
+
+def identify_member_card() -> str:
+    return _t("Hold your membership card to the reader.")
+
+
+def identify_code() -> str:
+    return _t("Or type your session code:")
+
+
+def identify_checking() -> str:
+    return _t("Checking…")
+
+
+def identify_no_match() -> str:
+    return _t("This is not the card or code of this session. Please try again.")
+
+
+def identify_locked(minutes: int) -> str:
+    return _t("Too many wrong codes. Please use your card, or try again in {minutes} min.").format(
+        minutes=minutes
+    )
+
+
+def identify_timeout() -> str:
+    return _t("Nothing was presented in time.")
+
+
+def identify_reader_unavailable() -> str:
+    return _t("The card reader is not available: please type your session code.")
+
+
+def no_session_here() -> str:
+    return _t("No session is running right now.")
+
+
+def starting_up() -> str:
+    return _t("Starting up…")

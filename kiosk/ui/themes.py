@@ -80,7 +80,9 @@ RULES: tuple[Rule, ...] = (
     Rule("QWidget#root", bg="background"),
     Rule("QLabel", 24, "text", _BOTH),
     Rule("QLabel#hubName", 34, "text", _BG, bold=True),
-    Rule("QLabel#clock", 34, "secondary", _BG),
+    Rule("QFrame#topBar", bg="background", extra="border-bottom: {line}px solid {outline};"),
+    Rule("QLabel#barTitle", 28, "text", _BG, bold=True),
+    Rule("QLabel#clock", 28, "secondary", _BG),
     Rule("QLabel#hint", 26, "secondary", _BG),
     Rule("QLabel#title", 40, "text", _BOTH, bold=True),
     Rule("QLabel#body", 26, "text", _BOTH),
@@ -107,8 +109,26 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule('QPushButton[role="primary"]', fg="on_primary", bg="primary"),
     Rule('QPushButton[role="danger"]', fg="on_danger", bg="danger"),
+    # The text of the screens' buttons is a wrapping label inside them (screens.Button).
+    Rule("QLabel#buttonText", 28, "text", ("raised",), bold=True, extra="background: none;"),
+    Rule('QPushButton[role="primary"] QLabel#buttonText', fg="on_primary", on=("primary",)),
+    Rule('QPushButton[role="danger"] QLabel#buttonText', fg="on_danger", on=("danger",)),
+    Rule(
+        'QLabel#buttonText:disabled, QPushButton[role="primary"] QLabel#buttonText:disabled,'
+        ' QPushButton[role="danger"] QLabel#buttonText:disabled',
+        fg="secondary",
+        on=("background",),
+    ),
+    # The top bar's switches: smaller than a screen's actions, still 56 px to touch.
+    Rule(
+        'QPushButton[role="chrome"], QPushButton[role="language"]',
+        22,
+        extra="min-height: {px:56}px; min-width: {px:56}px; padding: 0 {px:14}px;",
+    ),
     Rule('QPushButton[role="language"]:checked', fg="on_primary", bg="primary"),
     Rule('QPushButton[role="key"]', 30, extra="min-width: {px:72}px; padding: 0;"),
+    Rule('QPushButton[role="keyWide"]', 24, extra="min-width: {px:110}px; padding: 0 {px:8}px;"),
+    Rule('QPushButton[role="keyWide"]:checked', fg="on_primary", bg="primary"),
     Rule("QPushButton:pressed", extra="border-color: {text};"),
     Rule("QPushButton:focus", extra="border: {ring}px solid {focus};"),
     Rule("QPushButton:disabled", fg="secondary", bg="background", extra="border-style: dashed;"),
@@ -122,6 +142,8 @@ RULES: tuple[Rule, ...] = (
         " selection-color: {on_primary};",
     ),
     Rule("QLineEdit:focus", extra="border: {ring}px solid {focus};"),
+    Rule("QLineEdit#code", 40, bold=True, extra="min-width: {px:260}px;"),
+    Rule("QLineEdit#email", 32),
     Rule("QScrollBar:vertical", bg="surface", extra="width: {px:24}px;"),
     Rule("QScrollBar::handle:vertical", bg="secondary", extra="min-height: {px:48}px;"),
 )

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 from decimal import Decimal
 
 from PySide6.QtCore import QLocale
@@ -141,15 +142,29 @@ def live(bay: BayView, currency: str, locale: QLocale, now: datetime) -> LiveMod
         elapsed=texts.elapsed_line(str(minutes)),
         soc=f"{format_decimal(bay.soc_pct, 0, locale)} %" if bay.soc_pct is not None else "",
         parts=tuple(parts),
-        warning=texts.idle_warning() if idle and _has_idle_fee(bay) else "",
+        warning=_idle_warning(bay, locale, now) if idle else "",
         stopping=session is not None and session.state == "stopping",
     )
 
 
-def _has_idle_fee(bay: BayView) -> bool:
-    return any(
-        line.kind is LineKind.PARKING_PER_MINUTE and not line.free for line in bay.price_lines
+def _idle_warning(bay: BayView, locale: QLocale, now: datetime) -> str:
+    """Once the car is full: when the idle fee starts (its grace counts from the session's
+    start, as the tariff's minimum duration does), or that it runs now."""
+    fee = next(
+        (
+            line
+            for line in bay.price_lines
+            if line.kind is LineKind.PARKING_PER_MINUTE and not line.free
+        ),
+        None,
     )
+    if fee is None or bay.session is None:
+        return ""
+    amount = money(fee.amount, fee.currency, locale)
+    starts = bay.session.started_at + (fee.when.after or timedelta(0))
+    if now >= starts:
+        return texts.idle_fee_now(amount)
+    return texts.idle_fee_in(math.ceil((starts - now).total_seconds() / 60), amount)
 
 
 def summary(
@@ -157,10 +172,13 @@ def summary(
 ) -> SummaryModel:
     currency = payment.currency if payment else "EUR"
     energy = texts.energy_line(format_decimal(energy_wh / 1000, 2, locale))
+    if payment is not None and payment.state == "cancelled":
+        nothing = money(Decimal(0), currency, locale)
+        return SummaryModel(nothing, energy, texts.money_hold_released(), "", True)
     if payment is None or payment.captured is None:
         return SummaryModel("", energy, texts.settling(), "", False)
     total = money(payment.captured, currency, locale)
-    card = f"{payment.brand or ''} ••{payment.last4}" if payment.last4 else payment.method
+    card = _card(payment)
     released = payment.released if payment.released is not None else Decimal(0)
     return SummaryModel(
         total=total,
@@ -169,6 +187,28 @@ def summary(
         released=texts.released(money(released, currency, locale)) if released else "",
         settled=True,
     )
+
+
+#: Card brands as the payment service names them, written as the cards show them.
+_BRANDS = {
+    "visa": "Visa",
+    "mastercard": "Mastercard",
+    "amex": "American Express",
+    "maestro": "Maestro",
+    "discover": "Discover",
+    "jcb": "JCB",
+    "unionpay": "UnionPay",
+    "diners": "Diners Club",
+    "interac": "Interac",
+}
+
+
+def _card(payment: PaymentView) -> str:
+    """What paid, as the driver knows it: "Visa ••4242", or the membership card."""
+    if payment.last4:
+        brand = payment.brand or ""
+        return f"{_BRANDS.get(brand.lower(), brand)} ••{payment.last4}".strip()
+    return texts.pay_by_member_card() if payment.method == "account" else payment.method
 
 
 _MONEY = {

@@ -329,226 +329,612 @@
     </message>
     <message>
         <location filename="../../kiosk/ui/texts.py" line="235"/>
-        <extracomment>texts.idle_warning()</extracomment>
-        <source>Please unplug and free the bay: an idle fee may apply.</source>
-        <translation>Veuillez débrancher et libérer la borne : des frais d’occupation peuvent s’appliquer.</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/texts.py" line="239"/>
         <extracomment>texts.stop_charging()</extracomment>
         <source>Stop charging</source>
         <translation>Arrêter la recharge</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="243"/>
+        <location filename="../../kiosk/ui/texts.py" line="239"/>
         <extracomment>texts.stopping()</extracomment>
         <source>Stopping…</source>
         <translation>Arrêt en cours…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="247"/>
+        <location filename="../../kiosk/ui/texts.py" line="243"/>
         <extracomment>texts.summary_title()</extracomment>
         <source>Thank you! Your session is over.</source>
         <translation>Merci ! Votre session est terminée.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="251"/>
+        <location filename="../../kiosk/ui/texts.py" line="247"/>
         <extracomment>texts.total_paid()</extracomment>
         <source>Total</source>
         <translation>Total</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="255"/>
+        <location filename="../../kiosk/ui/texts.py" line="251"/>
         <extracomment>texts.charged_to()</extracomment>
         <source>{amount} charged to {card}</source>
         <translation>{amount} débités sur {card}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="259"/>
+        <location filename="../../kiosk/ui/texts.py" line="255"/>
         <extracomment>texts.released()</extracomment>
         <source>{amount} of the reservation released</source>
         <translation>{amount} de la réservation libérés</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="263"/>
+        <location filename="../../kiosk/ui/texts.py" line="259"/>
         <extracomment>texts.settling()</extracomment>
         <source>Settling your payment…</source>
         <translation>Finalisation du paiement…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="267"/>
+        <location filename="../../kiosk/ui/texts.py" line="263"/>
         <extracomment>texts.done()</extracomment>
         <source>Done</source>
         <translation>Terminé</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="271"/>
+        <location filename="../../kiosk/ui/texts.py" line="267"/>
         <extracomment>texts.try_again()</extracomment>
         <source>Try again</source>
         <translation>Réessayer</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="275"/>
-        <location filename="../../kiosk/ui/texts.py" line="334"/>
+        <location filename="../../kiosk/ui/texts.py" line="271"/>
+        <location filename="../../kiosk/ui/texts.py" line="330"/>
         <extracomment>texts.payment_failed(), texts.reason()</extracomment>
         <source>The payment did not go through</source>
         <translation>Le paiement n’a pas abouti</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="279"/>
+        <location filename="../../kiosk/ui/texts.py" line="275"/>
         <extracomment>texts.money_nothing_taken()</extracomment>
         <source>No money was taken from your account.</source>
         <translation>Aucun montant n’a été prélevé.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="283"/>
+        <location filename="../../kiosk/ui/texts.py" line="279"/>
         <extracomment>texts.money_hold_released()</extracomment>
         <source>The reservation on your card has been released.</source>
         <translation>La réservation sur votre carte a été libérée.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="287"/>
+        <location filename="../../kiosk/ui/texts.py" line="283"/>
         <extracomment>texts.money_charged_so_far()</extracomment>
         <source>Only the energy charged so far is billed, never more than the reservation.</source>
         <translation>Seule l’énergie déjà rechargée est facturée, jamais plus que la réservation.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="291"/>
+        <location filename="../../kiosk/ui/texts.py" line="287"/>
         <extracomment>texts.money_checking()</extracomment>
         <source>We are checking with your bank. You will never be charged twice.</source>
         <translation>Nous vérifions auprès de votre banque. Vous ne serez jamais débité deux fois.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="295"/>
+        <location filename="../../kiosk/ui/texts.py" line="291"/>
         <extracomment>texts.step_try_another_card()</extracomment>
         <source>Please try another card, or another way to pay.</source>
         <translation>Essayez une autre carte ou un autre moyen de paiement.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="299"/>
+        <location filename="../../kiosk/ui/texts.py" line="295"/>
         <extracomment>texts.step_pay_another_way()</extracomment>
         <source>Please pay another way: card, phone or membership card.</source>
         <translation>Veuillez payer autrement : carte, téléphone ou carte d’abonné.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="303"/>
+        <location filename="../../kiosk/ui/texts.py" line="299"/>
         <extracomment>texts.step_try_again()</extracomment>
         <source>Please try again.</source>
         <translation>Veuillez réessayer.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="307"/>
+        <location filename="../../kiosk/ui/texts.py" line="303"/>
         <extracomment>texts.step_call_staff()</extracomment>
         <source>Please call the service number shown on the charger.</source>
         <translation>Veuillez appeler le numéro de service indiqué sur la borne.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="311"/>
+        <location filename="../../kiosk/ui/texts.py" line="307"/>
         <extracomment>texts.step_top_up()</extracomment>
         <source>Please top up your account, or pay another way.</source>
         <translation>Veuillez recharger votre compte ou payer autrement.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="315"/>
+        <location filename="../../kiosk/ui/texts.py" line="311"/>
         <extracomment>texts.step_settle_debt()</extracomment>
         <source>Please settle the open amount on your account, or pay another way.</source>
         <translation>Veuillez régler le montant dû ou payer autrement.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="321"/>
+        <location filename="../../kiosk/ui/texts.py" line="317"/>
         <extracomment>texts.reason()</extracomment>
         <source>Your card was declined.</source>
         <translation>Votre carte a été refusée.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="322"/>
+        <location filename="../../kiosk/ui/texts.py" line="318"/>
         <extracomment>texts.reason()</extracomment>
         <source>There are not enough funds on the card.</source>
         <translation>Le solde de la carte est insuffisant.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="323"/>
+        <location filename="../../kiosk/ui/texts.py" line="319"/>
         <extracomment>texts.reason()</extracomment>
         <source>The card reader is not working right now.</source>
         <translation>Le lecteur de carte ne fonctionne pas pour le moment.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="324"/>
+        <location filename="../../kiosk/ui/texts.py" line="320"/>
         <extracomment>texts.reason()</extracomment>
         <source>The card reader is busy.</source>
         <translation>Le lecteur de carte est occupé.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="325"/>
+        <location filename="../../kiosk/ui/texts.py" line="321"/>
         <extracomment>texts.reason()</extracomment>
         <source>No card was presented in time.</source>
         <translation>Aucune carte n’a été présentée à temps.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="326"/>
+        <location filename="../../kiosk/ui/texts.py" line="322"/>
         <extracomment>texts.reason()</extracomment>
         <source>You cancelled the payment.</source>
         <translation>Vous avez annulé le paiement.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="327"/>
+        <location filename="../../kiosk/ui/texts.py" line="323"/>
         <extracomment>texts.reason()</extracomment>
         <source>We could not reach the payment service.</source>
         <translation>Le service de paiement est injoignable.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="328"/>
+        <location filename="../../kiosk/ui/texts.py" line="324"/>
         <extracomment>texts.reason()</extracomment>
         <source>This card is not registered.</source>
         <translation>Cette carte n’est pas enregistrée.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="329"/>
+        <location filename="../../kiosk/ui/texts.py" line="325"/>
         <extracomment>texts.reason()</extracomment>
         <source>This membership card is blocked.</source>
         <translation>Cette carte d’abonné est bloquée.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="330"/>
+        <location filename="../../kiosk/ui/texts.py" line="326"/>
         <extracomment>texts.reason()</extracomment>
         <source>Your account's credit limit is reached.</source>
         <translation>La limite de votre compte est atteinte.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="331"/>
+        <location filename="../../kiosk/ui/texts.py" line="327"/>
         <extracomment>texts.reason()</extracomment>
         <source>Your account has an open amount.</source>
         <translation>Votre compte présente un montant impayé.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="332"/>
+        <location filename="../../kiosk/ui/texts.py" line="328"/>
         <extracomment>texts.reason()</extracomment>
         <source>Your card's reservation limit was reached.</source>
         <translation>La limite de réservation de votre carte est atteinte.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="333"/>
+        <location filename="../../kiosk/ui/texts.py" line="329"/>
         <extracomment>texts.reason()</extracomment>
         <source>The payment service answered unexpectedly.</source>
         <translation>Le service de paiement a répondu de façon inattendue.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="338"/>
+        <location filename="../../kiosk/ui/texts.py" line="334"/>
         <extracomment>texts.caption_power()</extracomment>
         <source>Power</source>
         <translation>Puissance</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="342"/>
+        <location filename="../../kiosk/ui/texts.py" line="338"/>
         <extracomment>texts.caption_time()</extracomment>
         <source>Time</source>
         <translation>Durée</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="346"/>
+        <location filename="../../kiosk/ui/texts.py" line="342"/>
         <extracomment>texts.caption_battery()</extracomment>
         <source>Battery</source>
         <translation>Batterie</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/texts.py" line="349"/>
+        <extracomment>texts.large_text()</extracomment>
+        <source>Large text</source>
+        <translation>Grands caractères</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/texts.py" line="353"/>
+        <extracomment>texts.normal_text()</extracomment>
+        <source>Normal text</source>
+        <translation>Texte normal</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/texts.py" line="357"/>
+        <extracomment>texts.still_there_title()</extracomment>
+        <source>Are you still there?</source>
+        <translation>Êtes-vous toujours là ?</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/texts.py" line="361"/>
+        <extracomment>texts.still_there_body()</extracomment>
+        <source>This screen goes back to the start in {seconds} s.</source>
+        <translation>Cet écran revient à l’accueil dans {seconds} s.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/texts.py" line="365"/>
+        <extracomment>texts.more_time()</extracomment>
+        <source>More time</source>
+        <translation>Plus de temps</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/texts.py" line="369"/>
+        <extracomment>texts.more_time_paying()</extracomment>
+        <source>More time to pay</source>
+        <translation>Plus de temps pour payer</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/texts.py" line="376"/>
+        <extracomment>texts.session_code_caption()</extracomment>
+        <source>Your session code</source>
+        <translation>Votre code de session</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/texts.py" line="380"/>
+        <extracomment>texts.session_code_note()</extracomment>
+        <source>Keep it: with this code or the same card you can stop or find your session.</source>
+        <translation>Conservez-le : avec ce code ou la même carte, vous pouvez arrêter ou retrouver votre session.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/texts.py" line="385"/>
+        <extracomment>texts.plug_in_within()</extracomment>
+        <source>Plug in within {minutes}:{seconds:02d}, or the reservation is released automatically.</source>
+        <translation>Branchez dans les {minutes}:{seconds:02d}, sinon la réservation est libérée automatiquement.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/texts.py" line="394"/>
+        <extracomment>texts.idle_fee_in()</extracomment>
+        <source>Charging has finished. An idle fee of {amount}/min starts in {minutes} min: please unplug and free the bay.</source>
+        <translation>La charge est terminée. Des frais d’occupation de {amount}/min commencent dans {minutes} min : débranchez et libérez la place.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/texts.py" line="400"/>
+        <extracomment>texts.idle_fee_now()</extracomment>
+        <source>An idle fee of {amount}/min applies now: please unplug and free the bay.</source>
+        <translation>Des frais d’occupation de {amount}/min s’appliquent maintenant : débranchez et libérez la place.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/texts.py" line="409"/>
+        <extracomment>texts.receipt_heading()</extracomment>
+        <source>Your receipt</source>
+        <translation>Votre reçu</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/texts.py" line="413"/>
+        <extracomment>texts.receipt_print()</extracomment>
+        <source>Print</source>
+        <translation>Imprimer</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/texts.py" line="417"/>
+        <extracomment>texts.receipt_qr()</extracomment>
+        <source>QR code</source>
+        <translation>Code QR</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/texts.py" line="421"/>
+        <extracomment>texts.receipt_email()</extracomment>
+        <source>E-mail</source>
+        <translation>E-mail</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/texts.py" line="425"/>
+        <extracomment>texts.receipt_printing()</extracomment>
+        <source>Printing your receipt…</source>
+        <translation>Impression de votre reçu…</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/texts.py" line="429"/>
+        <extracomment>texts.receipt_printed()</extracomment>
+        <source>Your receipt is printed. Please take it.</source>
+        <translation>Votre reçu est imprimé. Veuillez le prendre.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/texts.py" line="433"/>
+        <extracomment>texts.receipt_print_waiting()</extracomment>
+        <source>Your receipt prints as soon as the payment is settled.</source>
+        <translation>Votre reçu sera imprimé dès que le paiement sera réglé.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/texts.py" line="437"/>
+        <extracomment>texts.receipt_email_waiting()</extracomment>
+        <source>We send your receipt as soon as the payment is settled.</source>
+        <translation>Nous envoyons votre reçu dès que le paiement est réglé.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/texts.py" line="441"/>
+        <extracomment>texts.receipt_email_sending()</extracomment>
+        <source>Your receipt is on its way to your e-mail.</source>
+        <translation>Votre reçu est en route vers votre e-mail.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/texts.py" line="445"/>
+        <extracomment>texts.receipt_email_sent()</extracomment>
+        <source>Your receipt has been sent by e-mail.</source>
+        <translation>Votre reçu a été envoyé par e-mail.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/texts.py" line="449"/>
+        <extracomment>texts.receipt_email_refused()</extracomment>
+        <source>The e-mail could not be sent. Please check the address, or use the QR code.</source>
+        <translation>L’e-mail n’a pas pu être envoyé. Vérifiez l’adresse ou utilisez le code QR.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/texts.py" line="453"/>
+        <extracomment>texts.receipt_unavailable()</extracomment>
+        <source>This receipt is not available here. Please use the QR code.</source>
+        <translation>Ce reçu n’est pas disponible ici. Utilisez le code QR.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/texts.py" line="457"/>
+        <extracomment>texts.receipt_none()</extracomment>
+        <source>No invoice is issued: nothing was charged.</source>
+        <translation>Aucune facture n’est émise : rien n’a été facturé.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/texts.py" line="461"/>
+        <extracomment>texts.qr_receipt_title()</extracomment>
+        <source>Scan the code to download your receipt</source>
+        <translation>Scannez le code pour télécharger votre reçu</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/texts.py" line="465"/>
+        <extracomment>texts.qr_receipt_note()</extracomment>
+        <source>The link opens your invoice as a PDF. It needs no account or app.</source>
+        <translation>Le lien ouvre votre facture en PDF. Sans compte ni application.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/texts.py" line="469"/>
+        <extracomment>texts.paper_out_title()</extracomment>
+        <source>The printer is out of paper</source>
+        <translation>L’imprimante n’a plus de papier</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/texts.py" line="473"/>
+        <extracomment>texts.paper_problem_title()</extracomment>
+        <source>The receipt could not be printed</source>
+        <translation>Le reçu n’a pas pu être imprimé</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/texts.py" line="477"/>
+        <extracomment>texts.paper_out_body()</extracomment>
+        <source>Nothing is lost: your payment is complete. Scan this code for your receipt.</source>
+        <translation>Rien n’est perdu : votre paiement est terminé. Scannez ce code pour votre reçu.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/texts.py" line="481"/>
+        <extracomment>texts.invoice_number()</extracomment>
+        <source>Invoice {number}</source>
+        <translation>Facture {number}</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/texts.py" line="485"/>
+        <extracomment>texts.email_title()</extracomment>
+        <source>Your e-mail address</source>
+        <translation>Votre adresse e-mail</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/texts.py" line="489"/>
+        <extracomment>texts.email_hint()</extracomment>
+        <source>We use it only to send this receipt.</source>
+        <translation>Nous l’utilisons uniquement pour envoyer ce reçu.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/texts.py" line="493"/>
+        <extracomment>texts.email_invalid()</extracomment>
+        <source>Please check the address: it needs an @ and a dot, like name@example.com</source>
+        <translation>Vérifiez l’adresse : elle doit contenir un @ et un point, comme name@example.com</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/texts.py" line="497"/>
+        <extracomment>texts.send()</extracomment>
+        <source>Send</source>
+        <translation>Envoyer</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/texts.py" line="501"/>
+        <extracomment>texts.key_backspace()</extracomment>
+        <source>Delete</source>
+        <translation>Effacer</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/texts.py" line="505"/>
+        <extracomment>texts.key_clear()</extracomment>
+        <source>Clear</source>
+        <translation>Tout effacer</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/texts.py" line="509"/>
+        <extracomment>texts.key_shift()</extracomment>
+        <source>Shift</source>
+        <translation>Maj</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/texts.py" line="516"/>
+        <extracomment>texts.charger_problem_title()</extracomment>
+        <source>The charger has a problem</source>
+        <translation>La borne a un problème</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/texts.py" line="520"/>
+        <extracomment>texts.charger_fault_reason()</extracomment>
+        <source>The charger reported a fault and charging has stopped.</source>
+        <translation>La borne signale une panne et la charge s’est arrêtée.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/texts.py" line="524"/>
+        <extracomment>texts.charger_lost_reason()</extracomment>
+        <source>The charger is not responding.</source>
+        <translation>La borne ne répond pas.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/texts.py" line="529"/>
+        <extracomment>texts.fault_money()</extracomment>
+        <source>You pay only for the energy charged so far ({amount}). The rest of the reservation is released.</source>
+        <translation>Vous ne payez que l’énergie déjà chargée ({amount}). Le reste de la réservation est libéré.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/texts.py" line="536"/>
+        <extracomment>texts.fault_next()</extracomment>
+        <source>End the session, unplug your car and use another bay. If the cable is locked, call the service number on the charger.</source>
+        <translation>Terminez la session, débranchez votre véhicule et utilisez une autre place. Si le câble est verrouillé, appelez le numéro de service indiqué sur la borne.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/texts.py" line="542"/>
+        <extracomment>texts.end_session()</extracomment>
+        <source>End session</source>
+        <translation>Terminer la session</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/texts.py" line="546"/>
+        <extracomment>texts.wait_for_charger()</extracomment>
+        <source>Wait for the charger</source>
+        <translation>Attendre la borne</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/texts.py" line="550"/>
+        <extracomment>texts.start_problem_title()</extracomment>
+        <source>The charge did not start</source>
+        <translation>La charge n’a pas démarré</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/texts.py" line="554"/>
+        <extracomment>texts.start_not_responding()</extracomment>
+        <source>The charger did not answer.</source>
+        <translation>La borne n’a pas répondu.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/texts.py" line="558"/>
+        <extracomment>texts.start_refused()</extracomment>
+        <source>The charger did not start the charge.</source>
+        <translation>La borne n’a pas démarré la charge.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/texts.py" line="562"/>
+        <extracomment>texts.start_no_car()</extracomment>
+        <source>No car was plugged in.</source>
+        <translation>Aucun véhicule n’a été branché.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/texts.py" line="566"/>
+        <extracomment>texts.money_released_nothing_charged()</extracomment>
+        <source>The reservation on your card is released: nothing was charged.</source>
+        <translation>La réservation sur votre carte est libérée : rien n’a été facturé.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/texts.py" line="570"/>
+        <extracomment>texts.step_other_bay()</extracomment>
+        <source>Please choose another bay, or call the service number on the charger.</source>
+        <translation>Choisissez une autre place ou appelez le numéro de service indiqué sur la borne.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/texts.py" line="574"/>
+        <extracomment>texts.choose_another_bay()</extracomment>
+        <source>Choose another bay</source>
+        <translation>Choisir une autre place</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/texts.py" line="581"/>
+        <extracomment>texts.my_session()</extracomment>
+        <source>My session</source>
+        <translation>Ma session</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/texts.py" line="585"/>
+        <extracomment>texts.my_session_title()</extracomment>
+        <source>Back to your session</source>
+        <translation>Retour à votre session</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/texts.py" line="589"/>
+        <extracomment>texts.stop_title()</extracomment>
+        <source>Stop charging at bay {label}</source>
+        <translation>Arrêter la charge à la place {label}</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/texts.py" line="593"/>
+        <extracomment>texts.identify_card()</extracomment>
+        <source>Hold the card or phone you paid with to the reader.</source>
+        <translation>Présentez au lecteur la carte ou le téléphone avec lequel vous avez payé.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/texts.py" line="597"/>
+        <extracomment>texts.identify_member_card()</extracomment>
+        <source>Hold your membership card to the reader.</source>
+        <translation>Présentez votre carte de membre au lecteur.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/texts.py" line="601"/>
+        <extracomment>texts.identify_code()</extracomment>
+        <source>Or type your session code:</source>
+        <translation>Ou saisissez votre code de session :</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/texts.py" line="605"/>
+        <extracomment>texts.identify_checking()</extracomment>
+        <source>Checking…</source>
+        <translation>Vérification…</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/texts.py" line="609"/>
+        <extracomment>texts.identify_no_match()</extracomment>
+        <source>This is not the card or code of this session. Please try again.</source>
+        <translation>Ce n’est pas la carte ou le code de cette session. Veuillez réessayer.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/texts.py" line="613"/>
+        <extracomment>texts.identify_locked()</extracomment>
+        <source>Too many wrong codes. Please use your card, or try again in {minutes} min.</source>
+        <translation>Trop de codes erronés. Utilisez votre carte ou réessayez dans {minutes} min.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/texts.py" line="619"/>
+        <extracomment>texts.identify_timeout()</extracomment>
+        <source>Nothing was presented in time.</source>
+        <translation>Rien n’a été présenté à temps.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/texts.py" line="623"/>
+        <extracomment>texts.identify_reader_unavailable()</extracomment>
+        <source>The card reader is not available: please type your session code.</source>
+        <translation>Le lecteur de carte n’est pas disponible : saisissez votre code de session.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/texts.py" line="627"/>
+        <extracomment>texts.no_session_here()</extracomment>
+        <source>No session is running right now.</source>
+        <translation>Aucune session n’est en cours.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/texts.py" line="631"/>
+        <extracomment>texts.starting_up()</extracomment>
+        <source>Starting up…</source>
+        <translation>Démarrage…</translation>
+    </message>
+    <message>
+        <source>Your session code: {code}</source>
+        <translation type="vanished">Votre code de session : {code}</translation>
+    </message>
+    <message>
+        <source>Please unplug and free the bay: an idle fee may apply.</source>
+        <translation type="vanished">Veuillez débrancher et libérer la borne : des frais d’occupation peuvent s’appliquer.</translation>
     </message>
 </context>
 </TS>

@@ -228,3 +228,16 @@ def test_the_event_stream_tells_the_whole_session(hub, clock):
     stopped = hub.records[-1]
     assert stopped["session"] == "s-e" and stopped["energy_wh"] == Decimal(500)
     assert all(r["ts"].tzinfo is not None for r in hub.records)
+
+
+def test_a_paid_start_cancelled_before_any_energy_ends_at_the_chargers_confirmation(hub):
+    watch = Watcher(hub.engine)
+    hub.engine.post(BayStatusReported("bay-3", BayStatus.PREPARING))
+    hub.engine.post(StartRequested("bay-3", "s-3"))
+    (start,) = watch.until_commands(1)
+    hub.engine.post(CommandReplied("bay-3", start.id, ok=True))
+    hub.engine.post(StopRequested("bay-3"))  # the driver changed their mind before charging
+    stop = watch.until_commands(2)[-1]
+    hub.engine.post(CommandReplied("bay-3", stop.id, ok=True))
+    snapshot = watch.until(lambda s: s.bay("bay-3").session is None)
+    assert snapshot.bay("bay-3").ended == ("s-3", "cancelled")

@@ -6,59 +6,17 @@ import json
 from datetime import timedelta
 from decimal import Decimal
 
-import pytest
 from PySide6.QtCore import Qt
 
-from kiosk.adapters.payments.simulator import NO_DELAYS, Simulator
 from kiosk.config import from_table
 from kiosk.domain.bay import BayStatus
-from kiosk.domain.payment import PaymentMethod
 from kiosk.engine.events import BayStatusReported, CommandReplied, MeterSampleReported, Tick
 from kiosk.hub import Hub
 from kiosk.ui.app import KioskWindow
 from kiosk.ui.journey import Step
 from tests.conftest import hub_table
 from tests.helpers import Watcher
-
-TARIFF = {
-    "id": "J",
-    "currency": "EUR",
-    "elements": [
-        {"price_components": [{"type": "ENERGY", "price": 0.50, "vat": 19.0, "step_size": 1}]},
-        {
-            "price_components": [
-                {"type": "PARKING_TIME", "price": 6.0, "vat": 19.0, "step_size": 60}
-            ],
-            "restrictions": {"min_duration": 3600},
-        },
-    ],
-}
-
-
-@pytest.fixture
-def kiosk(qtbot, tmp_path, clock):
-    (tmp_path / "t.json").write_text(json.dumps(TARIFF))
-    table = hub_table(2, data_dir=str(tmp_path / "data"), payments={"preauth_amount": "30"})
-    for bay in table["bays"]:
-        bay["tariff"] = "t.json"
-    settings = from_table(table, base=tmp_path)
-    terminal = Simulator(
-        method=PaymentMethod.TERMINAL, delays=NO_DELAYS, poll_s=0.01, timeout_s=30, auto_card=None
-    )
-    with Hub(
-        settings,
-        charger_link=False,
-        clock=clock,
-        payment_providers={PaymentMethod.TERMINAL: terminal},
-    ) as hub:
-        window = KioskWindow(hub.engine, timezone="Europe/Berlin")
-        qtbot.addWidget(window)
-        window.resize(1280, 800)
-        window.show()
-        hub.engine.post(BayStatusReported("bay-1", BayStatus.PREPARING))
-        hub.engine.post(MeterSampleReported("bay-1", Decimal(1000), seq=1))
-        qtbot.waitUntil(lambda: window.home.tiles["bay-1"].model.headline == "Car connected")
-        yield hub, window, terminal
+from tests.ui.conftest import TARIFF
 
 
 def test_a_driver_pays_by_card_charges_and_sees_what_was_charged(qtbot, kiosk, clock):
@@ -91,12 +49,20 @@ def test_a_driver_pays_by_card_charges_and_sees_what_was_charged(qtbot, kiosk, c
     assert window.live.soc.text() == "80 %"
 
     qtbot.mouseClick(window.live.stop_button, Qt.MouseButton.LeftButton)
+    # Only the card that paid stops the charge: the reader waits for it.
+    qtbot.waitUntil(lambda: window.stack.currentWidget() is window.identify)
+    qtbot.waitUntil(lambda: window.identify.countdown.text().endswith("s left"))
+    assert window.identify.instruction.text() == (
+        "Hold the card or phone you paid with to the reader."
+    )
+    terminal.present("visa")
     qtbot.waitUntil(lambda: not window.live.stop_button.isEnabled())  # "Stopping…"
+    assert window.stack.currentWidget() is window.live
     hub.engine.post(BayStatusReported("bay-1", BayStatus.AVAILABLE))
     qtbot.waitUntil(lambda: window.stack.currentWidget() is window.summary)
     hub.engine.post(Tick())
     qtbot.waitUntil(lambda: window.summary.total.text() == "€11.90", timeout=5000)
-    assert window.summary.charged.text() == "€11.90 charged to visa ••4242"
+    assert window.summary.charged.text() == "€11.90 charged to Visa ••4242"
     assert window.summary.released.text() == "€18.10 of the reservation released"
     qtbot.mouseClick(window.summary.done_button, Qt.MouseButton.LeftButton)
     assert window.stack.currentWidget() is window.home
@@ -196,11 +162,17 @@ def test_an_unknown_membership_card_is_told_to_pay_another_way(qtbot, tmp_path, 
 
 def test_the_demo_panel_is_the_drivers_hand(qtbot, tmp_path):
     from kiosk.cli import demo_settings
-    from kiosk.sim.demo import demo_hub, dev_actions, seed_member
+    from kiosk.sim.demo import bay_actions, demo, dev_actions, seed_member
 
-    with demo_hub(demo_settings(tmp_path / "demo")) as hub:
+    with demo(demo_settings(tmp_path / "demo")) as running:
+        hub = running.hub
         seed_member(hub)
-        window = KioskWindow(hub.engine, timezone="UTC", dev_actions=dev_actions(hub))
+        window = KioskWindow(
+            hub.engine,
+            timezone="UTC",
+            dev_actions=dev_actions(hub),
+            bay_actions=bay_actions(running.fleet),
+        )
         qtbot.addWidget(window)
         window.show()
         assert set(window.dev.buttons) == {
@@ -209,7 +181,27 @@ def test_the_demo_panel_is_the_drivers_hand(qtbot, tmp_path):
             "The phone pays (QR)",
             "Tap the membership card",
             "Tap an unknown card",
+            "Printer out of paper",
+            "Load paper",
+            "Plug a car in",
+            "Unplug the car",
+            "Charger fault",
+            "Repair the charger",
         }
+        # The cars' side: bay 4 starts empty; a car is plugged in, then the charger breaks.
+        qtbot.mouseClick(window.dev.bay_buttons["bay-4"], Qt.MouseButton.LeftButton)
+        qtbot.mouseClick(window.dev.buttons["Plug a car in"], Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(
+            lambda: window.home.tiles["bay-4"].model.headline == "Car connected", timeout=8000
+        )
+        qtbot.mouseClick(window.dev.buttons["Charger fault"], Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(
+            lambda: window.home.tiles["bay-4"].model.headline == "Out of order", timeout=8000
+        )
+        qtbot.mouseClick(window.dev.buttons["Repair the charger"], Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(
+            lambda: window.home.tiles["bay-4"].model.headline == "Car connected", timeout=8000
+        )
         window.journey.choose_bay("bay-1")
         window.journey.pay("account")
         qtbot.mouseClick(window.dev.buttons["Tap the membership card"], Qt.MouseButton.LeftButton)

@@ -1,0 +1,115 @@
+"""On every screen a driver can switch language and large text; a screen left alone asks "still
+there?" before it goes home, and the next driver starts in the hub's language."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+
+from kiosk.adapters.payments.simulator import NO_DELAYS, Simulator
+from kiosk.domain.bay import BayStatus
+from kiosk.domain.payment import PaymentMethod
+from kiosk.engine.events import BayStatusReported
+from kiosk.hub import Hub
+from kiosk.ui import themes
+from kiosk.ui.app import KioskWindow
+from kiosk.ui.journey import Step
+
+
+@pytest.fixture
+def hub(make_settings, clock):
+    terminal = Simulator(
+        method=PaymentMethod.TERMINAL, delays=NO_DELAYS, poll_s=0.01, timeout_s=30, auto_card=None
+    )
+    with Hub(
+        make_settings(bays=2),
+        charger_link=False,
+        clock=clock,
+        payment_providers={PaymentMethod.TERMINAL: terminal},
+    ) as hub:
+        hub.engine.post(BayStatusReported("bay-1", BayStatus.AVAILABLE))
+        yield hub
+
+
+def window_for(qtbot, hub, **options) -> KioskWindow:
+    window = KioskWindow(hub.engine, timezone="Europe/Berlin", **options)
+    qtbot.addWidget(window)
+    window.resize(1280, 800)
+    window.show()
+    qtbot.waitUntil(lambda: window.home.tiles["bay-1"].model.headline == "Free")
+    return window
+
+
+@pytest.mark.parametrize(
+    ("go", "screen", "english", "german"),
+    [
+        (lambda j: None, "home", "Choose a free bay to start charging", "Wählen Sie"),
+        (lambda j: j.choose_bay("bay-1"), "price", "Prices (VAT included)", "Preise"),
+        (lambda j: j.my_session(None), "identify", "Cancel", "Abbrechen"),
+    ],
+    ids=["home", "price", "identify"],
+)
+def test_the_language_switches_from_the_top_bar_on_every_screen(
+    qtbot, hub, go, screen, english, german
+):
+    window = window_for(qtbot, hub)
+    go(window.journey)
+    shown = getattr(window, screen)
+    assert window.stack.currentWidget() is shown
+
+    def texts() -> str:
+        return " ".join(label.text() for label in shown.findChildren(type(window.bar.clock)))
+
+    assert english in texts()
+    qtbot.mouseClick(window.bar.languages["de"], Qt.MouseButton.LeftButton)
+    assert window.translations.language == "de"
+    assert window.bar.languages["de"].isChecked()
+    qtbot.waitUntil(lambda: german in texts())
+    assert window.stack.currentWidget() is shown  # switching language goes nowhere
+    qtbot.mouseClick(window.bar.languages["en"], Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: english in texts())
+
+
+def test_money_follows_the_language(qtbot, hub):
+    window = window_for(qtbot, hub)
+    window.journey.choose_bay("bay-1")
+    assert "€50.00" in window.price.hold.text()
+    qtbot.mouseClick(window.bar.languages["fr"], Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "50,00\u00a0€" in window.price.hold.text())
+
+
+def test_large_text_is_one_touch_away_and_says_how_to_go_back(qtbot, hub):
+    window = window_for(qtbot, hub)
+    assert window.bar.large_text.text() == "Large text"
+    qtbot.mouseClick(window.bar.large_text, Qt.MouseButton.LeftButton)
+    assert window.themes.current is themes.HIGH_CONTRAST
+    assert window.bar.large_text.text() == "Normal text"
+    qtbot.mouseClick(window.bar.large_text, Qt.MouseButton.LeftButton)
+    assert window.themes.current is themes.NORMAL
+
+
+def test_a_screen_left_alone_asks_then_goes_home_in_the_hubs_language(qtbot, hub):
+    window = window_for(qtbot, hub, idle_ms=1200, warn_ms=800)
+    window.journey.choose_bay("bay-1")
+    window.translations.set_language("nl")
+    window.themes.set_theme(themes.HIGH_CONTRAST.name)
+    qtbot.waitUntil(window.still_there.isVisible, timeout=3000)
+    assert window.still_there.title.text() == "Bent u er nog?"
+    qtbot.mouseClick(window.still_there.button, Qt.MouseButton.LeftButton)  # More time
+    assert not window.still_there.isVisible()
+    assert window.journey.state.step is Step.PRICE
+    qtbot.waitUntil(window.still_there.isVisible, timeout=3000)
+    qtbot.waitUntil(lambda: window.journey.state.step is Step.HOME, timeout=3000)
+    assert not window.still_there.isVisible()
+    assert window.translations.language == "en"
+    assert window.themes.current is themes.NORMAL
+
+
+def test_no_timeout_while_money_is_moving(qtbot, hub):
+    window = window_for(qtbot, hub, idle_ms=600, warn_ms=300)
+    window.journey.choose_bay("bay-1")
+    window.journey.pay("terminal")
+    assert window.idle.paused  # its timer is stopped: nothing can fire while paying
+    window.journey.cancel_payment()
+    qtbot.waitUntil(lambda: window.journey.state.step is Step.ERROR)
+    assert not window.idle.paused
