@@ -250,14 +250,19 @@ class Payments:
                 hold=row.amount_authorised,
             )
             return result
-        if isinstance(result, NotAuthorised):
+        # A network error after the intent existed (the card may be held) is not a failure
+        # yet: the payment is looked up now, and a hold found is released.
+        unsure = isinstance(result, NotAuthorised) and result.failure is Failure.NETWORK_ERROR
+        if isinstance(result, NotAuthorised) and not (unsure and result.ref):
             failure = result.failure
             row.state = PaymentState.FAILED.value
             if result.ref:
                 row.provider_ref = result.ref
-        else:  # unknown outcome: a hold may exist; look it up now and release it
+        else:  # unknown outcome: a hold may exist
             failure = Failure.NETWORK_ERROR
             row.state = PaymentState.NEEDS_RECONCILIATION.value
+            if isinstance(result, NotAuthorised) and result.ref:
+                row.provider_ref = result.ref
             log.error("authorisation outcome unknown session=%s: %s", ev.session_id, ev.error)
             self.recovery.look_up(batch, row, at)
         message = driver_message(failure)

@@ -208,7 +208,13 @@ class Recovery:
         for bay in batch.bays.values():
             if bay.session is not None and bay.session.id == session_id:
                 provider = payments.by_name[row.provider]
-                payments.track(session_id, bay.id, provider, row, looked.card)
+                hold = payments.hold_watch.holds.get(session_id)
+                if hold is None:  # resumed after a restart: watch its hold again
+                    payments.track(session_id, bay.id, provider, row, looked.card)
+                elif (
+                    looked.authorised is not None and looked.authorised.amount > hold.amount.amount
+                ):
+                    hold.amount = looked.authorised  # grown meanwhile (a lost increment answer)
                 if bay.id not in payments.views:
                     payments.views[bay.id] = _view(row, provider.method.value)
                 return
@@ -280,7 +286,11 @@ def _retry_prefix(session_id: str, follow: FollowUp) -> str:
 
 def _entries(db: DbSession, prefix: str) -> list[models.OutboxEntry]:
     return list(
-        db.scalars(select(models.OutboxEntry).where(models.OutboxEntry.key.startswith(prefix)))
+        db.scalars(
+            select(models.OutboxEntry).where(
+                models.OutboxEntry.key.startswith(prefix, autoescape=True)
+            )
+        )
     )
 
 

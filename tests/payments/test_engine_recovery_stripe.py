@@ -12,6 +12,7 @@ from kiosk.adapters.payments import handlers
 from kiosk.adapters.payments.base import Authorised, Stage
 from kiosk.domain.money import Money
 from kiosk.domain.payment import PaymentMethod, PaymentStep, payment_key
+from kiosk.engine.events import PayRequested
 from kiosk.hub import Hub
 from kiosk.store import models
 from tests.conftest import T0
@@ -172,3 +173,23 @@ def test_releasing_but_captured_at_stripe_is_flagged_for_staff(bed, terminal, tm
         watch.until(lambda s: payment(hub, "s-odd").state == "needs_reconciliation")
         assert anomalies(hub) == ["payment_needs_reconciliation"]
     assert bed.double.requests("POST", CANCELS) == []  # nothing to release: staff refunds
+
+
+def test_a_lost_answer_while_authorising_is_looked_up_and_the_hold_released(
+    bed, terminal, tmp_path, clock
+):
+    """The card is held, then the kiosk's check of the intent gets no answer: the driver is
+    told it is being checked, no charge starts, and the look-up finds and releases the hold."""
+    with restart(one_bay(tmp_path), clock, terminal) as hub:
+        watch = Watcher(hub.engine)
+        hub.engine.post(PayRequested("bay-1", "s-unsure", "terminal"))
+        watch.until(lambda s: s.bay("bay-1").payment.stage == "present_card")
+        bed.double.lose_answer("GET", r"/v1/payment_intents/pi_\w+")  # the confirming look
+        bed.tap()
+        watch.until(lambda s: payment(hub, "s-unsure").state == "cancelled")
+        shown = [s.bay("bay-1").payment for s in watch.snapshots if s.bay("bay-1").payment]
+        told = next(view for view in shown if view.state != "authorising")
+        assert (told.state, told.money) == ("needs_reconciliation", "checking")
+        assert watch.latest.bay("bay-1").session is None and watch.commands == []
+        ref = payment(hub, "s-unsure").provider_ref
+    assert bed.intent(ref)["status"] == "canceled"
