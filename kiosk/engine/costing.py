@@ -33,7 +33,6 @@ _KWH = Decimal(1000)
 @dataclass
 class _Open:
     cost: RunningCost
-    carry_wh: Decimal = Decimal(0)  # energy reported at the very instant the last slice ended
 
 
 @dataclass(frozen=True, slots=True)
@@ -115,16 +114,17 @@ class Costing:
 
     def _book(self, entry: _Open, row: dict[str, Any]) -> bool:
         cost = entry.cost
-        energy = entry.carry_wh + row["energy_wh"]
-        if row["ends_at"] <= cost.end:
-            entry.carry_wh = energy  # no time has passed: the energy rides on the next slice
-            return bool(row["energy_wh"])
-        entry.carry_wh = Decimal(0)
+        energy = row["energy_wh"]
+        # No time has passed since the last slice (several events of one charger message share
+        # an arrival time): the energy belongs to the stretch that ended at this instant.
+        ends = max(row["ends_at"], cost.end)
+        if ends == cost.end and not energy:
+            return False
         power = row["power_w"]
         cost.add(
             MeterSlice(
                 cost.end,
-                row["ends_at"],
+                ends,
                 energy / _KWH,
                 row["charging"],
                 power / _KWH if power is not None else None,

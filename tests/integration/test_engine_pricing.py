@@ -7,6 +7,7 @@ from datetime import timedelta
 from decimal import Decimal
 from itertools import pairwise
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 from kiosk.domain.bay import BayStatus
 from kiosk.domain.tariff import price_cdr
@@ -201,3 +202,39 @@ def test_a_restart_mid_session_continues_the_cost_exactly(make_settings, clock, 
         straight.cost_incl_vat,
     )
     assert resumed.energy_wh == straight.energy_wh
+
+
+def test_energy_reported_with_the_end_of_the_transaction_is_billed(make_settings, clock, tmp_path):
+    # EVerest's TransactionFinished carries the final reading: status, reading and end of the
+    # session reach the engine at the same instant, after the last stretch was booked.
+    settings = priced_settings(make_settings, tmp_path)
+    with Hub(settings, charger_link=False, clock=clock) as hub:
+        watch = Watcher(hub.engine)
+        engine = hub.engine
+        engine.post(MeterSampleReported("bay-1", Decimal(10_000), seq=1))
+        engine.post(BayStatusReported("bay-1", BayStatus.PREPARING))
+        engine.post(StartRequested("bay-1", "s-end"))
+        engine.post(CommandReplied("bay-1", watch.until_commands(1)[-1].id, ok=True))
+        engine.post(BayStatusReported("bay-1", BayStatus.CHARGING))
+        clock.advance(timedelta(minutes=10))
+        engine.post(MeterSampleReported("bay-1", Decimal(16_000), Decimal(36_000), seq=2))
+        clock.advance(timedelta(minutes=10))
+        engine.post(BayStatusReported("bay-1", BayStatus.FINISHING))  # at this instant:
+        engine.post(MeterSampleReported("bay-1", Decimal(22_000), seq=3))  # the final reading
+        engine.post(BayStatusReported("bay-1", BayStatus.AVAILABLE))  # and the end
+        watch.until(lambda s: s.bay("bay-1").session is None)
+        with hub.db.sessions() as db:
+            row = db.get(models.ChargingSession, "s-end")
+    assert row.energy_wh == Decimal(12_000)
+    # 12 kWh at 0.40 (10:00-10:20 in Berlin: the morning price) and 20 min charging at 1.20/h;
+    # before, the last 6 kWh were lost and no time was added to bill them.
+    assert row.cost_excl_vat == Decimal("5.20")
+
+    # The invoice rebuilds the same cost from the stored slices.
+    with Hub(settings, charger_link=False, clock=clock) as again, again.db.sessions() as db:
+        from kiosk.domain.session import Session, SessionState
+        from kiosk.engine.costing import Costing
+
+        costing = Costing(tariffs={}, zone=ZoneInfo("Europe/Berlin"))
+        costing.rebuild(db, [Session("s-end", "bay-1", SessionState.ENDED, row.started_at)])
+        assert costing.price("s-end").total_cost.excl_vat == Decimal("5.20")

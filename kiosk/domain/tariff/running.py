@@ -97,12 +97,26 @@ class RunningCost:
             raise ValueError(f"slice starts at {piece.start}, expected {self.end}")
         if piece.energy_kwh < 0:
             raise ValueError("a slice cannot deliver negative energy")
-        if piece.end <= piece.start:
-            if piece.end == piece.start and not piece.energy_kwh:
-                return
+        if piece.end < piece.start:
             raise ValueError("a slice must end after it starts")
         with localcontext(CONTEXT):
-            self._add(piece)
+            if piece.end == piece.start:
+                self._add_instant(piece)
+            else:
+                self._add(piece)
+
+    def _add_instant(self, piece: MeterSlice) -> None:
+        """Energy reported at the very instant the last slice ended (a final reading stamped
+        with the end of the transaction): it belongs to the stretch that ended then, priced
+        as that stretch was. No time passes, so no time-based cost changes."""
+        if not piece.energy_kwh:
+            return
+        if self._open is None:  # nothing booked yet: a stretch of no length opens
+            power = piece.power_kw if piece.power_kw is not None else ZERO
+            self._piece(piece, piece.start, piece.start, piece.energy_kwh, power)
+            return
+        self._open.energy += piece.energy_kwh
+        self.energy_kwh += piece.energy_kwh
 
     def add_reading(
         self,

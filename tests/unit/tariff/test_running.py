@@ -137,11 +137,35 @@ def test_slices_must_be_consecutive_and_sane():
     with pytest.raises(ValueError, match="negative"):
         running.add(MeterSlice(T0, T0 + timedelta(seconds=2), D(-1), True))
     with pytest.raises(ValueError, match="end after"):
-        running.add(MeterSlice(T0, T0, D(1), True))
+        running.add(MeterSlice(T0, T0 - timedelta(seconds=1), D(1), True))
     with pytest.raises(ValueError, match="no slice"):
         running.to_cdr()
     with pytest.raises(ValueError, match="timezone-aware"):
         RunningCost(running.tariff, start=datetime(2024, 1, 1))
+
+
+def test_energy_reported_at_the_instant_a_stretch_ended_belongs_to_that_stretch():
+    # A charger's final reading stamped with the end of its transaction: no time passes, the
+    # energy is billed at the price of the stretch that just ended (here the evening one).
+    t = tariff(
+        element(component("ENERGY", 0.5, 1), start_time="17:00", end_time="18:00"),
+        element(component("ENERGY", 0.3, 1)),
+        element(component("TIME", 1.2, 60)),
+    )
+    evening = datetime(2024, 3, 5, 17, 30, tzinfo=UTC)
+    running = RunningCost(t, start=evening, zone=UTC)
+    end = evening + timedelta(minutes=30)  # 18:00: the next stretch would be 0.30
+    running.add(MeterSlice(evening, end, D(10), True, D(20)))
+    running.add(MeterSlice(end, end, D(2), True))  # the final 2 kWh, at the same instant
+    price = running.current()
+    assert price.total_energy == D(12) and running.end == end
+    assert price.total_energy_cost.excl_vat == D("6.00")  # all 12 kWh at 0.50
+    assert price.total_time_cost.excl_vat == D("0.60")  # 30 minutes, not a second more
+    assert price_cdr(t, running.to_cdr(), UTC).total_cost == price.total_cost
+
+    first = RunningCost(t, start=evening, zone=UTC)
+    first.add(MeterSlice(evening, evening, D(1), True))  # before any stretch: one of no length
+    assert first.current().total_energy_cost.excl_vat == D("0.50")
 
 
 def test_work_per_slice_does_not_depend_on_session_length(monkeypatch):
