@@ -4,6 +4,10 @@ page, a driver who pays and starts charging, and what the database then says."""
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import UTC, datetime
 from decimal import Decimal
 from pathlib import Path
 
@@ -13,6 +17,7 @@ from kiosk.adapters.payments.simulator import NO_DELAYS, Simulator
 from kiosk.config import Settings, from_table
 from kiosk.domain.bay import BayStatus
 from kiosk.domain.payment import PaymentMethod
+from kiosk.engine.clock import Clock
 from kiosk.engine.events import (
     BayStatusReported,
     CommandReplied,
@@ -52,6 +57,59 @@ def simulated(timeout_s: float = 60) -> tuple[Simulator, Simulator]:
 
 def ways(terminal: Simulator, qr: Simulator) -> dict[PaymentMethod, Simulator]:
     return {PaymentMethod.TERMINAL: terminal, PaymentMethod.QR: qr}
+
+
+@dataclass
+class Kiosk:
+    """A running hub with simulated payments and a watcher on its snapshots."""
+
+    hub: Hub
+    watch: Watcher
+    terminal: Simulator
+    qr: Simulator
+
+    def post(self, *events: object) -> None:
+        for event in events:
+            self.hub.engine.post(event)  # type: ignore[arg-type]
+
+    def pay(
+        self, bay: str, session: str, card: str = "visa", method: str = "terminal"
+    ) -> PaymentView:
+        sim = self.terminal if method == "terminal" else self.qr
+        return pay_and_charge(self.hub, self.watch, sim, bay, session, card, method)
+
+
+@contextmanager
+def running(
+    settings: Settings, clock: Clock, terminal: Simulator | None = None, qr: Simulator | None = None
+) -> Iterator[Kiosk]:
+    """The hub paying with `terminal` and `qr` (fresh simulators when not given)."""
+    fresh_terminal, fresh_qr = simulated()
+    terminal, qr = terminal or fresh_terminal, qr or fresh_qr
+    providers = ways(terminal, qr)
+    with Hub(settings, charger_link=False, clock=clock, payment_providers=providers) as hub:
+        yield Kiosk(hub, Watcher(hub.engine), terminal, qr)
+
+
+def prepaid_member(hub: Hub, uid: str, account_id: str = "acct-1", balance: str = "100") -> str:
+    """A prepaid membership account for the card with `uid`; returns the card's token (HMAC)."""
+    token = hub._token_hasher()(uid)
+    assert hub.db is not None
+    with hub.db.sessions.begin() as db:
+        db.add(
+            models.Account(
+                id=account_id,
+                token_hmac=token,
+                name="Fleet",
+                kind="prepaid",
+                balance=Decimal(balance),
+                credit_limit=Decimal(0),
+                blocked=False,
+                stripe_customer_id=None,
+                created_at=datetime.now(UTC),
+            )
+        )
+    return token
 
 
 def pay_and_charge(

@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-import json
-from datetime import UTC, datetime, timedelta
+from datetime import timedelta
 from decimal import Decimal
 
 import pytest
 
 from kiosk.adapters.payments.simulator import NO_DELAYS, Simulator
-from kiosk.config import from_table
 from kiosk.domain.bay import BayStatus, Link
 from kiosk.domain.payment import PaymentMethod
 from kiosk.engine.events import (
@@ -25,25 +23,13 @@ from kiosk.engine.rules import PLUG_IN_WITHIN
 from kiosk.hub import Hub
 from kiosk.store import models
 from kiosk.store.accounts import DbAccountStore
-from tests.conftest import hub_table
 from tests.helpers import Watcher
-
-TARIFF = {
-    "id": "PAY",
-    "currency": "EUR",
-    "elements": [
-        {"price_components": [{"type": "ENERGY", "price": 0.50, "vat": 19.0, "step_size": 1}]}
-    ],
-}
+from tests.integration.paid_sessions import prepaid_member, two_bays
 
 
 @pytest.fixture
 def settings(tmp_path):
-    (tmp_path / "t.json").write_text(json.dumps(TARIFF))
-    table = hub_table(2, data_dir=str(tmp_path / "data"), payments={"preauth_amount": "30"})
-    for bay in table["bays"]:
-        bay["tariff"] = "t.json"
-    return from_table(table, base=tmp_path)
+    return two_bays(tmp_path)  # 0.50 €/kWh + 19 % VAT, a 30 € hold
 
 
 def providers(hub_db=None, *, auto_card="visa"):
@@ -184,21 +170,7 @@ def test_a_membership_card_pays_with_the_member_tariff(settings, clock):
     with Hub(
         settings, charger_link=False, clock=clock, payment_providers={}
     ) as probe:  # only to create the database and its tables
-        token = probe._token_hasher()("04AABBCCDD")
-        with probe.db.sessions.begin() as db:
-            db.add(
-                models.Account(
-                    id="acct-1",
-                    token_hmac=token,
-                    name="Fleet",
-                    kind="prepaid",
-                    balance=Decimal(100),
-                    credit_limit=Decimal(0),
-                    blocked=False,
-                    stripe_customer_id=None,
-                    created_at=datetime.now(UTC),
-                )
-            )
+        token = prepaid_member(probe, "04AABBCCDD")
     hub = Hub(settings, charger_link=False, clock=clock)
     hub.start()
     try:
@@ -317,21 +289,7 @@ def test_a_card_that_cannot_grow_its_hold_stops_the_charge_at_the_limit(settings
 
 def test_a_prepaid_member_pays_from_the_balance(settings, clock):
     with Hub(settings, charger_link=False, clock=clock) as hub:
-        token = hub._token_hasher()("04PREPAID")
-        with hub.db.sessions.begin() as db:
-            db.add(
-                models.Account(
-                    id="acct-pp",
-                    token_hmac=token,
-                    name="Prepaid",
-                    kind="prepaid",
-                    balance=Decimal("80.00"),
-                    credit_limit=Decimal(0),
-                    blocked=False,
-                    stripe_customer_id=None,
-                    created_at=datetime.now(UTC),
-                )
-            )
+        token = prepaid_member(hub, "04PREPAID", "acct-pp", balance="80.00")
         watch = Watcher(hub.engine)
         hub.engine.post(MeterSampleReported("bay-1", Decimal(10_000), seq=1))
         hub.engine.post(PayRequested("bay-1", "s-pp", "account", payer=token))

@@ -23,14 +23,7 @@ from kiosk.hub import Hub
 from kiosk.store import models
 from tests.conftest import T0
 from tests.helpers import Watcher
-from tests.integration.paid_sessions import (
-    anomalies,
-    pay_and_charge,
-    payment,
-    simulated,
-    two_bays,
-    ways,
-)
+from tests.integration.paid_sessions import anomalies, payment, running, simulated, two_bays
 
 
 @pytest.fixture
@@ -127,14 +120,10 @@ def test_an_attempt_without_any_reference_failed(settings, clock):
 
 def test_a_running_session_keeps_its_card_code_and_hold_across_a_restart(settings, clock):
     terminal, qr = simulated()
-    with Hub(
-        settings, charger_link=False, clock=clock, payment_providers=ways(terminal, qr)
-    ) as hub:
-        code = pay_and_charge(hub, Watcher(hub.engine), terminal, "bay-1", "s-on").session_code
-    with Hub(
-        settings, charger_link=False, clock=clock, payment_providers=ways(terminal, qr)
-    ) as hub:
-        watch = Watcher(hub.engine)
+    with running(settings, clock, terminal, qr) as kiosk:
+        code = kiosk.pay("bay-1", "s-on").session_code
+    with running(settings, clock, terminal, qr) as kiosk:
+        watch = kiosk.watch
         # The look-up at start brings back the hold and the card's fingerprint (memory only).
         view = watch.until(lambda s: s.bay("bay-1").payment.state == "authorised").bay("bay-1")
         assert (view.payment.hold, view.payment.last4, view.payment.session_code) == (
@@ -142,14 +131,14 @@ def test_a_running_session_keeps_its_card_code_and_hold_across_a_restart(setting
             "4242",
             None,  # shown once, right after paying
         )
-        hub.engine.post(IdentifyRequested("find", "bay-1"))
+        kiosk.post(IdentifyRequested("find", "bay-1"))
         watch.until(lambda s: s.identify.stage == "present_card")
         terminal.present("visa")
         found = watch.until(lambda s: s.identify.done).identify
         assert (found.state, found.by, found.matched_bay) == ("matched", "card", "bay-1")
-        hub.engine.post(IdentifyRequested("stop", "bay-1"))
+        kiosk.post(IdentifyRequested("stop", "bay-1"))
         watch.until(lambda s: s.identify.seq == 2 and s.identify.stage == "present_card")
-        hub.engine.post(SessionCodeEntered(code))
+        kiosk.post(SessionCodeEntered(code))
         stopped = watch.until(lambda s: s.identify.seq == 2 and s.identify.done).identify
         assert (stopped.state, stopped.by) == ("matched", "code")
         watch.until(lambda s: s.bay("bay-1").session.state == "stopping")
@@ -159,46 +148,36 @@ def test_a_hold_cancelled_while_the_kiosk_was_down_stops_the_charge_and_tells_st
     settings, clock
 ):
     terminal, qr = simulated()
-    with Hub(
-        settings, charger_link=False, clock=clock, payment_providers=ways(terminal, qr)
-    ) as hub:
-        pay_and_charge(hub, Watcher(hub.engine), terminal, "bay-2", "s-gone")
-        ref = payment(hub, "s-gone").provider_ref
+    with running(settings, clock, terminal, qr) as kiosk:
+        kiosk.pay("bay-2", "s-gone")
+        ref = payment(kiosk.hub, "s-gone").provider_ref
     terminal.cancel(key="dashboard", ref=ref)  # someone released it in the dashboard
-    with Hub(
-        settings, charger_link=False, clock=clock, payment_providers=ways(terminal, qr)
-    ) as hub:
-        watch = Watcher(hub.engine)
-        watch.until(lambda s: s.bay("bay-2").session.state == "stopping")
-        assert payment(hub, "s-gone").state == "needs_reconciliation"
-        assert anomalies(hub) == ["payment_needs_reconciliation"]
-        assert [c.action.value for c in watch.until_commands(1)] == ["stop"]
+    with running(settings, clock, terminal, qr) as kiosk:
+        kiosk.watch.until(lambda s: s.bay("bay-2").session.state == "stopping")
+        assert payment(kiosk.hub, "s-gone").state == "needs_reconciliation"
+        assert anomalies(kiosk.hub) == ["payment_needs_reconciliation"]
+        assert [c.action.value for c in kiosk.watch.until_commands(1)] == ["stop"]
 
 
 @pytest.mark.parametrize(("method", "lapses"), [("terminal", True), ("qr", False)])
 def test_a_hold_about_to_lapse_is_captured_for_what_is_owed_so_far(settings, clock, method, lapses):
     """A card-present hold lasts about 2 days: 6 hours before, the session is stopped and the
     energy so far captured. A QR (online) hold lasts 7 days: it is left alone at that point."""
-    terminal, qr = simulated()
-    sim = terminal if method == "terminal" else qr
-    with Hub(
-        settings, charger_link=False, clock=clock, payment_providers=ways(terminal, qr)
-    ) as hub:
-        watch = Watcher(hub.engine)
-        pay_and_charge(hub, watch, sim, "bay-1", "s-long", method=method)
+    with running(settings, clock) as kiosk:
+        hub, watch = kiosk.hub, kiosk.watch
+        kiosk.pay("bay-1", "s-long", method=method)
         clock.advance(timedelta(hours=1))
-        hub.engine.post(MeterSampleReported("bay-1", Decimal(22_000), Decimal(12_000), seq=2))
+        kiosk.post(MeterSampleReported("bay-1", Decimal(22_000), Decimal(12_000), seq=2))
         watch.until(lambda s: s.bay("bay-1").register_wh == Decimal(22_000))
         clock.advance(timedelta(hours=41))  # 42 h after the hold: 2 days less 6 hours
-        hub.engine.post(Tick())
+        kiosk.post(Tick())
         if not lapses:
-            hub.engine.post(Tick())  # a second tick: the first was looked at by now
-            watch.until(lambda s: s.bay("bay-1").link.value == "offline")
+            watch.until(lambda s: s.bay("bay-1").link.value == "offline")  # the tick is done
             assert watch.latest.bay("bay-1").session.state == "active"
             assert "hold_expiring" not in anomalies(hub)
             return
         watch.until(lambda s: s.bay("bay-1").session is None)
-        hub.engine.post(Tick())
+        kiosk.post(Tick())
         watch.until(lambda s: s.bay("bay-1").payment.state == "captured")
         with hub.db.sessions() as db:
             session = db.get(models.ChargingSession, "s-long")

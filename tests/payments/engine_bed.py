@@ -17,8 +17,11 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+from kiosk.adapters.payments.stripe_terminal import StripeTerminal
 from kiosk.config import Settings, from_table
 from kiosk.domain.bay import BayStatus
+from kiosk.domain.payment import PaymentMethod
+from kiosk.engine.clock import Clock
 from kiosk.engine.events import (
     BayStatusReported,
     CommandReplied,
@@ -50,6 +53,12 @@ def one_bay(tmp_path: Path, **payments: Any) -> Settings:
     )
     table["bays"][0]["tariff"] = "t.json"
     return from_table(table, base=tmp_path)
+
+
+def terminal_hub(settings: Settings, clock: Clock, terminal: StripeTerminal) -> Hub:
+    """A kiosk (not started) paying on the test bed's Terminal reader."""
+    providers = {PaymentMethod.TERMINAL: terminal}
+    return Hub(settings, charger_link=False, clock=clock, payment_providers=providers)
 
 
 def tap_and_charge(

@@ -8,17 +8,15 @@ from datetime import timedelta
 
 import pytest
 
-from kiosk.domain.payment import PaymentMethod
 from kiosk.engine.events import (
     IdentifyCancelled,
     IdentifyRequested,
     SessionCodeEntered,
     Tick,
 )
-from kiosk.hub import Hub
 from tests.helpers import Watcher
 from tests.payments.conftest import READER
-from tests.payments.engine_bed import MASTERCARD, VISA, one_bay, tap_and_charge
+from tests.payments.engine_bed import MASTERCARD, VISA, one_bay, tap_and_charge, terminal_hub
 
 COLLECT = f"/v1/terminal/readers/{READER}/collect_payment_method"
 CANCEL_ACTION = f"/v1/terminal/readers/{READER}/cancel_action"
@@ -33,12 +31,7 @@ def ended(watch: Watcher):
 
 
 def test_the_same_card_stops_its_session_and_nothing_is_authorised(bed, terminal, tmp_path, clock):
-    with Hub(
-        one_bay(tmp_path),
-        charger_link=False,
-        clock=clock,
-        payment_providers={PaymentMethod.TERMINAL: terminal},
-    ) as hub:
+    with terminal_hub(one_bay(tmp_path), clock, terminal) as hub:
         watch = Watcher(hub.engine)
         tap_and_charge(hub, watch, bed, "s-same", VISA)
         hub.engine.post(IdentifyRequested("stop", "bay-1"))
@@ -54,12 +47,7 @@ def test_the_same_card_stops_its_session_and_nothing_is_authorised(bed, terminal
 
 
 def test_another_card_does_not_stop_the_session(bed, terminal, tmp_path, clock):
-    with Hub(
-        one_bay(tmp_path),
-        charger_link=False,
-        clock=clock,
-        payment_providers={PaymentMethod.TERMINAL: terminal},
-    ) as hub:
+    with terminal_hub(one_bay(tmp_path), clock, terminal) as hub:
         watch = Watcher(hub.engine)
         tap_and_charge(hub, watch, bed, "s-another", VISA)
         hub.engine.post(IdentifyRequested("stop", "bay-1"))
@@ -74,12 +62,7 @@ def test_another_card_does_not_stop_the_session(bed, terminal, tmp_path, clock):
 def test_every_end_of_an_identification_cancels_the_reader_action(
     bed, terminal, tmp_path, clock, ending
 ):
-    with Hub(
-        one_bay(tmp_path),
-        charger_link=False,
-        clock=clock,
-        payment_providers={PaymentMethod.TERMINAL: terminal},
-    ) as hub:
+    with terminal_hub(one_bay(tmp_path), clock, terminal) as hub:
         watch = Watcher(hub.engine)
         code = tap_and_charge(hub, watch, bed, "s-end", VISA).session_code
         hub.engine.post(IdentifyRequested("stop", "bay-1"))

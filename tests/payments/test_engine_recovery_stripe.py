@@ -11,7 +11,7 @@ from decimal import Decimal
 from kiosk.adapters.payments import handlers
 from kiosk.adapters.payments.base import Authorised, Stage
 from kiosk.domain.money import Money
-from kiosk.domain.payment import PaymentMethod, PaymentStep, payment_key
+from kiosk.domain.payment import PaymentStep, payment_key
 from kiosk.engine.events import PayRequested
 from kiosk.hub import Hub
 from kiosk.store import models
@@ -19,7 +19,7 @@ from tests.conftest import T0
 from tests.helpers import Watcher
 from tests.integration.paid_sessions import anomalies, payment
 from tests.payments.conftest import StripeBed, when_waiting
-from tests.payments.engine_bed import one_bay
+from tests.payments.engine_bed import one_bay, terminal_hub
 
 CAPTURES = r"/v1/payment_intents/pi_\w+/capture"
 CANCELS = r"/v1/payment_intents/pi_\w+/cancel"
@@ -94,11 +94,6 @@ def crashed(settings, clock, session: str, state: str, ref: str | None, step=Non
             )
 
 
-def restart(settings, clock, terminal) -> Hub:
-    providers = {PaymentMethod.TERMINAL: terminal}
-    return Hub(settings, charger_link=False, clock=clock, payment_providers=providers)
-
-
 def test_capturing_and_captured_at_stripe_ends_captured_without_a_second_capture(
     bed, terminal, tmp_path, clock
 ):
@@ -106,7 +101,7 @@ def test_capturing_and_captured_at_stripe_ends_captured_without_a_second_capture
     ref = held(bed, terminal, "s-cap").ref
     terminal.capture(key="pay:s-cap:capture", ref=ref, amount=eur("12.50"))  # then it died
     crashed(settings, clock, "s-cap", "capturing", ref, PaymentStep.CAPTURE, Decimal("12.50"))
-    with restart(settings, clock, terminal) as hub:
+    with terminal_hub(settings, clock, terminal) as hub:
         watch = Watcher(hub.engine)
         watch.until(lambda s: payment(hub, "s-cap").state == "captured" and s.outbox_backlog == 0)
         row = payment(hub, "s-cap")
@@ -124,7 +119,7 @@ def test_capturing_with_the_hold_still_there_captures_once_with_the_same_key(
     settings = one_bay(tmp_path)
     ref = held(bed, terminal, "s-retry").ref  # it died before the capture left
     crashed(settings, clock, "s-retry", "capturing", ref, PaymentStep.CAPTURE, Decimal("9.99"))
-    with restart(settings, clock, terminal) as hub:
+    with terminal_hub(settings, clock, terminal) as hub:
         watch = Watcher(hub.engine)
         watch.until(lambda s: payment(hub, "s-retry").state == "captured")
         assert payment(hub, "s-retry").amount_captured == Decimal("9.99")
@@ -139,7 +134,7 @@ def test_an_authorisation_whose_intent_was_never_recorded_is_found_and_released(
     settings = one_bay(tmp_path)
     ref = held(bed, terminal, "s-lost").ref  # the card was read; the kiosk died right then
     crashed(settings, clock, "s-lost", "authorising", None)
-    with restart(settings, clock, terminal) as hub:
+    with terminal_hub(settings, clock, terminal) as hub:
         watch = Watcher(hub.engine)
         watch.until(lambda s: payment(hub, "s-lost").state == "cancelled")
         assert payment(hub, "s-lost").provider_ref == ref
@@ -152,7 +147,7 @@ def test_an_authorisation_with_its_hold_is_authorised_then_released_for_want_of_
     settings = one_bay(tmp_path)
     ref = held(bed, terminal, "s-auth").ref
     crashed(settings, clock, "s-auth", "authorising", ref)
-    with restart(settings, clock, terminal) as hub:
+    with terminal_hub(settings, clock, terminal) as hub:
         records = []
         hub.engine.on_record(records.append)
         watch = Watcher(hub.engine)
@@ -168,7 +163,7 @@ def test_releasing_but_captured_at_stripe_is_flagged_for_staff(bed, terminal, tm
     ref = held(bed, terminal, "s-odd").ref
     terminal.capture(key="someone-else", ref=ref, amount=eur("40.00"))
     crashed(settings, clock, "s-odd", "cancelling", ref, PaymentStep.CANCEL, Decimal(0))
-    with restart(settings, clock, terminal) as hub:
+    with terminal_hub(settings, clock, terminal) as hub:
         watch = Watcher(hub.engine)
         watch.until(lambda s: payment(hub, "s-odd").state == "needs_reconciliation")
         assert anomalies(hub) == ["payment_needs_reconciliation"]
@@ -180,7 +175,7 @@ def test_a_lost_answer_while_authorising_is_looked_up_and_the_hold_released(
 ):
     """The card is held, then the kiosk's check of the intent gets no answer: the driver is
     told it is being checked, no charge starts, and the look-up finds and releases the hold."""
-    with restart(one_bay(tmp_path), clock, terminal) as hub:
+    with terminal_hub(one_bay(tmp_path), clock, terminal) as hub:
         watch = Watcher(hub.engine)
         hub.engine.post(PayRequested("bay-1", "s-unsure", "terminal"))
         watch.until(lambda s: s.bay("bay-1").payment.stage == "present_card")

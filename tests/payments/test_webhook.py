@@ -10,7 +10,6 @@ import time
 import pytest
 
 from kiosk import credentials
-from kiosk.domain.payment import PaymentMethod
 from kiosk.hub import Hub
 from tests.helpers import Watcher
 from tests.integration.paid_sessions import anomalies, payment
@@ -22,6 +21,7 @@ from tests.payments.engine_bed import (
     signature,
     stripe_event,
     tap_and_charge,
+    terminal_hub,
 )
 
 
@@ -30,8 +30,7 @@ def hub(bed, terminal, tmp_path, clock, monkeypatch):
     """A kiosk with its webhook endpoint on a free port; the secret is a credential."""
     monkeypatch.setenv(credentials.env_name("stripe_webhook_secret"), WEBHOOK_SECRET)
     settings = one_bay(tmp_path, webhook_enabled=True, webhook_port=0)
-    providers = {PaymentMethod.TERMINAL: terminal}
-    with Hub(settings, charger_link=False, clock=clock, payment_providers=providers) as running:
+    with terminal_hub(settings, clock, terminal) as running:
         yield running
 
 
