@@ -122,6 +122,7 @@ class KioskWindow(QMainWindow):
         self.price.chosen.connect(j.pay)
         self.price.back.connect(j.home)
         self.paying.cancelled.connect(j.cancel_payment)
+        self.paying.more_time_asked.connect(j.more_time)
         self.message.primary.connect(self._message_primary)
         self.message.secondary.connect(self._message_secondary)
         self.live.stop.connect(j.stop)

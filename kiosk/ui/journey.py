@@ -47,6 +47,8 @@ class Step(enum.Enum):
 NO_TIMEOUT = frozenset({Step.PAYING, Step.STARTING})
 #: Why a session ended without ever charging (the start failed; nothing is billed).
 NEVER_STARTED = frozenset({"charger_refused", "charger_not_responding", "no_car"})
+#: How an attempt cancelled for "more time" ends (the driver's own cancel, or time up).
+_RENEWABLE = frozenset({"payment.cancelled", "payment.timeout"})
 #: Payment states that mean the driver's money was held (or taken) for this session.
 _HELD = frozenset({"authorised", "capturing", "captured", "cancelling"})
 
@@ -70,6 +72,7 @@ class State:
     asked_paper: bool = False  # receipt asked for, shown as "waiting" until the engine says more
     asked_email: bool = False
     show_qr: bool = False  # the receipt's QR code is shown
+    renew: bool = False  # PAYING: "more time" cancelled this attempt; a fresh one follows
 
 
 class Journey(QObject):
@@ -101,6 +104,15 @@ class Journey(QObject):
             return
         self._go(State(Step.PAYING, bay_id, session_id, method))
         self._port.post(PayRequested(bay_id, session_id, method, payer=payer))
+
+    def more_time(self) -> None:
+        """The countdown is running out and the driver is still looking for their card: this
+        attempt is cancelled and a new one starts with the whole time again (nothing is held
+        twice: the engine releases the first before the second asks)."""
+        s = self.state
+        if s.step is Step.PAYING and s.tap_after is None and s.session_id and not s.renew:
+            self._go(replace(s, renew=True))
+            self._port.post(PayCancelled(s.session_id))
 
     def cancel_payment(self) -> None:
         if self.state.step is not Step.PAYING:
@@ -215,6 +227,15 @@ class Journey(QObject):
         ended = bay.ended[1] if bay.ended and bay.ended[0] == s.session_id else None
         # Snapshots reach the screen coalesced (a few a second): a step may have to move on
         # past states it never saw, so each step is judged by where things stand now.
+        renewing = s.step is Step.PAYING and s.renew and payment is not None
+        if (
+            renewing
+            and payment.state in ("failed", "cancelled")
+            and (payment.message_key in _RENEWABLE)
+        ):
+            self._go(replace(s, renew=False))
+            self.pay(s.method or "terminal")
+            return
         if s.step is Step.PAYING and payment is not None:
             if payment.state in ("failed", "needs_reconciliation"):
                 self._go(replace(s, step=Step.ERROR))

@@ -219,6 +219,7 @@ class PriceScreen(Screen):
 
 class PayingScreen(Screen):
     cancelled = Signal()
+    more_time_asked = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -236,18 +237,24 @@ class PayingScreen(Screen):
         self.box.addWidget(self.bar)
         self.actions.addWidget(self.qr, 0, Qt.AlignmentFlag.AlignHCenter)
         self.actions.addStretch(1)
+        self.more_time = button(texts.more_time_paying(), "primary", self)
+        self.more_time.clicked.connect(self.more_time_asked)
+        self.more_time.setVisible(False)
         self.cancel = button(texts.cancel(), "danger", self)
         self.cancel.clicked.connect(self.cancelled)
+        self.actions.addWidget(self.more_time)
         self.actions.addWidget(self.cancel)
 
     def retranslate(self) -> None:
         self.cancel.setText(texts.cancel())
+        self.more_time.setText(texts.more_time_paying())
 
     def show_model(self, model: PayingModel) -> None:
         self.instruction.setText(model.instruction)
         self.countdown.setText(model.countdown)
         self.bar.setValue(int(model.fraction * 1000))
         self.qr.set_data(model.qr_url)
+        self.more_time.setVisible(model.more_time)
 
 
 class MessageScreen(Screen):

@@ -31,6 +31,11 @@ class PayingModel:
     countdown: str  # "23 s left"; empty before the provider reports
     fraction: float  # of the time left, for a bar
     qr_url: str | None
+    more_time: bool = False  # offer "More time to pay": the countdown is running out
+
+
+#: Seconds left from which "More time to pay" is offered.
+MORE_TIME_FROM_S = 20
 
 
 @dataclass(frozen=True, slots=True)
@@ -114,6 +119,7 @@ def paying(payment: PaymentView | None, method: str) -> PayingModel:
         texts.seconds_left(remaining),
         max(0.0, min(1.0, payment.remaining_s / total)),
         payment.qr_url,
+        more_time=payment.stage != "confirming" and remaining <= MORE_TIME_FROM_S,
     )
 
 

@@ -34,15 +34,20 @@ TARIFF = {
 
 
 @pytest.fixture
-def kiosk(qtbot, tmp_path, clock):
-    """(hub, window, card reader): both bays have a car plugged in, nothing paid yet."""
+def kiosk(request, qtbot, tmp_path, clock):
+    """(hub, window, card reader): both bays have a car plugged in, nothing paid yet. The
+    reader waits 30 s for a card (indirect parametrisation may give another wait)."""
     (tmp_path / "t.json").write_text(json.dumps(TARIFF))
     table = hub_table(2, data_dir=str(tmp_path / "data"), payments={"preauth_amount": "30"})
     for bay in table["bays"]:
         bay["tariff"] = "t.json"
     settings = from_table(table, base=tmp_path)
     terminal = Simulator(
-        method=PaymentMethod.TERMINAL, delays=NO_DELAYS, poll_s=0.01, timeout_s=30, auto_card=None
+        method=PaymentMethod.TERMINAL,
+        delays=NO_DELAYS,
+        poll_s=0.01,
+        timeout_s=getattr(request, "param", 30),
+        auto_card=None,
     )
     with Hub(
         settings,

@@ -6,10 +6,15 @@ from __future__ import annotations
 from datetime import timedelta
 from decimal import Decimal
 
+import pytest
 from PySide6.QtCore import Qt
 
 from kiosk.domain.bay import BayStatus
-from kiosk.engine.events import BayStatusReported, CommandReplied, MeterSampleReported
+from kiosk.engine.events import (
+    BayStatusReported,
+    CommandReplied,
+    MeterSampleReported,
+)
 from kiosk.ui.journey import Step
 from tests.helpers import Watcher
 
@@ -195,3 +200,23 @@ def test_a_full_car_is_told_when_the_idle_fee_starts(qtbot, kiosk, clock):
     clock.advance(timedelta(minutes=46))
     hub.engine.post(BayStatusReported("bay-1", BayStatus.SUSPENDED_EV))
     qtbot.waitUntil(lambda: "applies now" in window.live.warning.text(), timeout=5000)
+
+
+@pytest.mark.parametrize("kiosk", [21.5], indirect=True)  # a reader that waits 21.5 s
+def test_a_driver_running_out_of_time_to_pay_gets_more_time(qtbot, kiosk):
+    hub, window, terminal = kiosk
+    window.journey.choose_bay("bay-1")
+    window.journey.pay("terminal")
+    qtbot.waitUntil(lambda: window.paying.countdown.text() == "21 s left")
+    first = window.journey.state.session_id
+    assert not window.paying.more_time.isVisible()  # plenty of time yet
+    qtbot.waitUntil(window.paying.more_time.isVisible, timeout=5000)  # from 20 s left
+    qtbot.mouseClick(window.paying.more_time, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: window.journey.state.session_id != first)
+    assert window.journey.state.step is Step.PAYING  # no error on the way
+    qtbot.waitUntil(lambda: window.paying.countdown.text() == "21 s left")
+    assert hub.engine.snapshot.bay("bay-1").payment.session_id == window.journey.state.session_id
+    terminal.present("visa")
+    qtbot.waitUntil(lambda: window.journey.state.step is Step.STARTING)
+    watch = Watcher(hub.engine)
+    watch.until(lambda s: s.bay("bay-1").payment.state == "authorised")
