@@ -14,7 +14,7 @@ import sys
 import tempfile
 import threading
 from collections.abc import Callable, Iterator, Sequence
-from contextlib import AbstractContextManager, contextmanager
+from contextlib import AbstractContextManager, ExitStack, contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
@@ -23,7 +23,7 @@ from kiosk.config import ConfigError, Settings, describe, load
 from kiosk.credentials import CredentialError
 from kiosk.events_out import EventWriter
 from kiosk.resources import resource_path
-from kiosk.store.database import StoreError, head_revision, open_database
+from kiosk.store.errors import StoreError
 
 if TYPE_CHECKING:
     from kiosk.hub import Hub
@@ -190,38 +190,51 @@ def _serve(
     stop = threading.Event()
     for sig in (signal.SIGINT, signal.SIGTERM):
         signal.signal(sig, lambda *_: stop.set())
-    with hub_factory() as hub, _event_stream(events) as stream:
-        if stream is not None:
-            hub.engine.on_record(EventWriter(stream))
+    with ExitStack() as running:
+
+        def start_hub() -> Hub:
+            hub = running.enter_context(hub_factory())
+            stream = running.enter_context(_event_stream(events))
+            if stream is not None:
+                hub.engine.on_record(EventWriter(stream))
+            return hub
+
         if headless:
+            start_hub()
             stop.wait()
             return 0
+        # The window first, from the config alone; the hub starts behind it (kiosk/ui/starting.py).
+        from kiosk.ui.app import Started
         from kiosk.ui.app import run as run_ui
-        from kiosk.ui.vm_receipt import ReceiptOptions
+        from kiosk.ui.starting import StartingPort, first_snapshot
 
-        actions, hands = None, None
-        if demo is not None:
-            from kiosk.sim.demo import dev_actions, seed_member
+        def start() -> Started:
+            hub = start_hub()
+            from kiosk.ui.vm_receipt import ReceiptOptions
 
-            seed_member(hub)
-            actions, hands = dev_actions(hub), demo()
-        invoicing = hub.invoicing
-        receipts = ReceiptOptions(
-            paper=invoicing is not None and invoicing.printer is not None,
-            email=invoicing is not None and invoicing.mailer is not None,
-            link=invoicing is not None and invoicing.portal is not None,
-        )
+            actions, hands = None, None
+            if demo is not None:
+                from kiosk.sim.demo import dev_actions, seed_member
+
+                seed_member(hub)
+                actions, hands = dev_actions(hub), demo()
+            invoicing = hub.invoicing
+            receipts = ReceiptOptions(
+                paper=invoicing is not None and invoicing.printer is not None,
+                email=invoicing is not None and invoicing.mailer is not None,
+                link=invoicing is not None and invoicing.portal is not None,
+            )
+            return Started(hub.engine, receipts, actions, hands)
+
         return run_ui(
-            hub.engine,
+            StartingPort(first_snapshot(settings)),
+            start,
             timezone=settings.hub.timezone,
             fullscreen=fullscreen,
             width=settings.ui.width,
             height=settings.ui.height,
             stop=stop,
             languages=settings.hub.languages,
-            receipts=receipts,
-            dev_actions=actions,
-            bay_actions=hands,
         )
 
 
@@ -296,6 +309,8 @@ def _doctor(args: argparse.Namespace) -> int:
 
 def _db_upgrade(args: argparse.Namespace) -> int:
     settings = load(args.config)
+    from kiosk.store.database import head_revision, open_database
+
     db = open_database(settings.resolved_database_url, upgrade=True)
     try:
         print(f"database at revision {db.revision()} (head {head_revision()})")

@@ -29,15 +29,15 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.exc import OperationalError, SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
+from kiosk.store.errors import StoreError
+
+__all__ = ["Database", "StoreError", "head_revision", "known_revisions", "open_database"]
+
 MIGRATIONS = Path(__file__).with_name("migrations")
 #: How often the checkpoint thread copies committed pages from the WAL into the database file.
 CHECKPOINT_EVERY_S = 1.0
 
 log = logging.getLogger("kiosk.store")
-
-
-class StoreError(Exception):
-    """The database cannot be used; the message says why and what to do."""
 
 
 def alembic_config(connection: Connection | None = None) -> Config:

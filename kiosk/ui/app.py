@@ -5,10 +5,11 @@ from __future__ import annotations
 
 import sys
 import threading
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from decimal import Decimal
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QResizeEvent
 from PySide6.QtWidgets import QApplication, QMainWindow, QStackedWidget, QVBoxLayout, QWidget
 
@@ -58,7 +59,7 @@ class KioskWindow(QMainWindow):
         self.themes = theme_switch or ThemeSwitch(app)
         self.receipts = receipts or ReceiptOptions()
         self._energy: dict[str, Decimal] = {}  # last known energy of journeys' sessions
-        self._port = port
+        self._port: HubPort = port
         self.bridge = SnapshotBridge(parent=self)
         self.journey = Journey(port, parent=self)
         self.journey.language = self.translations.language
@@ -99,15 +100,34 @@ class KioskWindow(QMainWindow):
         self.idle.idle.connect(self._timed_out)
         self.still_there.more_time.connect(self.idle.poke)
         self.dev: DevPanel | None = None
-        self._snapshot(port.snapshot)
-        self._unsubscribe = port.subscribe(self.bridge.accept)
-        if dev_actions or bay_actions:
-            bays = [(b.id, b.label) for b in port.snapshot.bays]
-            self.dev = DevPanel(dev_actions or {}, self, bay_actions=bay_actions, bays=bays)
+        self._unsubscribe: Callable[[], None] = lambda: None
+        self.attach(port, dev_actions=dev_actions, bay_actions=bay_actions)
         # Figures that move with time alone (elapsed minutes, countdowns) are redrawn each second.
         self._second = QTimer(self)
         self._second.timeout.connect(self._render)
         self._second.start(1000)
+
+    def attach(
+        self,
+        port: HubPort,
+        *,
+        receipts: ReceiptOptions | None = None,
+        dev_actions: DevActions | None = None,
+        bay_actions: BayActions | None = None,
+    ) -> None:
+        """Follow a hub: at construction, and again once a hub that was starting is up."""
+        self._unsubscribe()
+        self._port = port
+        self.journey.attach(port)
+        if receipts is not None:
+            self.receipts = receipts
+        self._snapshot(port.snapshot)
+        self._unsubscribe = port.subscribe(self.bridge.accept)
+        if (dev_actions or bay_actions) and self.dev is None:
+            bays = [(b.id, b.label) for b in port.snapshot.bays]
+            self.dev = DevPanel(dev_actions or {}, self, bay_actions=bay_actions, bays=bays)
+            self.dev.show()
+            self.resizeEvent(QResizeEvent(self.size(), self.size()))
 
     def _connect(self) -> None:
         j = self.journey
@@ -307,8 +327,39 @@ def present(window: QMainWindow, *, fullscreen: bool, width: int, height: int) -
         window.show()
 
 
+@dataclass(frozen=True)
+class Started:
+    """What a started hub gives the screen: its port and what the kiosk can do with it."""
+
+    port: HubPort
+    receipts: ReceiptOptions | None = None
+    dev_actions: DevActions | None = None
+    bay_actions: BayActions | None = None
+
+
+class _Starter(QObject):
+    """Starts the hub on a thread of its own and hands the result to the Qt thread."""
+
+    started = Signal(object)  # Started
+    failed = Signal()
+
+    def __init__(self, start: Callable[[], Started]) -> None:
+        super().__init__()
+        self._start = start
+        self.error: BaseException | None = None
+        self.thread = threading.Thread(target=self._run, name="hub-start", daemon=True)
+
+    def _run(self) -> None:
+        try:
+            self.started.emit(self._start())
+        except BaseException as exc:  # shown by the caller after the window has closed
+            self.error = exc
+            self.failed.emit()
+
+
 def run(
-    port: HubPort,
+    starting: HubPort,
+    start: Callable[[], Started],
     *,
     timezone: str,
     fullscreen: bool,
@@ -316,21 +367,26 @@ def run(
     height: int,
     stop: threading.Event,
     languages: Sequence[str] = ("en", "de", "fr", "nl"),
-    receipts: ReceiptOptions | None = None,
-    dev_actions: DevActions | None = None,
-    bay_actions: BayActions | None = None,
 ) -> int:
-    """Show the kiosk window until `stop` is set (SIGTERM, Ctrl+C); returns the exit code."""
+    """Show the kiosk window at once (on `starting`: the configured bays, "connecting"), start
+    the hub behind it with `start`, and keep the window until `stop` is set (SIGTERM, Ctrl+C).
+    Returns the exit code; an error starting the hub is raised after the window has closed."""
     app = application()
-    window = KioskWindow(
-        port,
-        timezone=timezone,
-        languages=languages,
-        receipts=receipts,
-        dev_actions=dev_actions,
-        bay_actions=bay_actions,
-    )
+    window = KioskWindow(starting, timezone=timezone, languages=languages)
     present(window, fullscreen=fullscreen, width=width, height=height)
+    starter = _Starter(start)
+    starter.started.connect(
+        lambda got: window.attach(
+            got.port,
+            receipts=got.receipts,
+            dev_actions=got.dev_actions,
+            bay_actions=got.bay_actions,
+        )
+    )
+    starter.failed.connect(app.quit)
+    # The hub starts once the window is on the screen: its imports would otherwise compete with
+    # the first paint for the interpreter.
+    QTimer.singleShot(0, starter.thread.start)
     if fullscreen:  # the kiosk itself: no way out by keyboard, no cursor, no burn-in
         kiosk_mode.KioskGuard(app, window, parent=window)
         kiosk_mode.apply_cursor_mode(kiosk_mode.CursorMode.AUTO)
@@ -343,6 +399,11 @@ def run(
     pulse.timeout.connect(lambda: app.quit() if stop.is_set() else None)
     pulse.start(200)
     try:
-        return app.exec()
+        code = app.exec()
     finally:
         window.close()
+        if starter.thread.is_alive() or starter.thread.ident is not None:
+            starter.thread.join()  # a hub still starting is stopped by the caller once it is up
+    if starter.error is not None:
+        raise starter.error
+    return code

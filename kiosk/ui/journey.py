@@ -87,6 +87,10 @@ class Journey(QObject):
         self.snapshot: HubSnapshot | None = None
         self.language = ""  # the screen's language, for receipts (empty: the hub's)
 
+    def attach(self, port: HubPort) -> None:
+        """The hub to post to (a starting kiosk gets its hub a moment after the screen)."""
+        self._port = port
+
     # --- the driver's actions ------------------------------------------------------------------
 
     def choose_bay(self, bay_id: str) -> None:

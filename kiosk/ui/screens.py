@@ -3,7 +3,6 @@ one view model and emits the driver's choices."""
 
 from __future__ import annotations
 
-import qrcode
 from PySide6.QtCore import QEvent, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QPainter, QPaintEvent
 from PySide6.QtWidgets import (
@@ -149,6 +148,8 @@ class QrCode(QWidget):
         if data != self.data:
             self.data = data
             if data:
+                import qrcode  # on first use: 20 ms and PIL that the window does not need at start
+
                 code = qrcode.QRCode(border=4, error_correction=qrcode.constants.ERROR_CORRECT_M)
                 code.add_data(data)
                 self._matrix = code.get_matrix()

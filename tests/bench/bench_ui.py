@@ -29,8 +29,9 @@ RATE_HZ = 10
 SECONDS = 6
 
 
-def cold_start(mode: str, runs: int = 3) -> float:
-    times = []
+def cold_start(mode: str, runs: int = 5) -> list[float]:
+    """Median seconds from process start: [shown and interactive] (+ [live] for the kiosk)."""
+    runs_seen: list[list[float]] = []
     for _ in range(runs):
         with tempfile.TemporaryDirectory() as data:
             out = subprocess.run(
@@ -41,8 +42,8 @@ def cold_start(mode: str, runs: int = 3) -> float:
                 check=True,
                 timeout=120,
             )
-        times.append(float(out.stdout.strip().splitlines()[-1]))
-    return statistics.median(times)
+        runs_seen.append([float(x) for x in out.stdout.strip().splitlines()[-1].split()])
+    return [statistics.median(column) for column in zip(*runs_seen, strict=True)]
 
 
 def stall_under_load() -> tuple[float, float]:
@@ -97,8 +98,8 @@ def stall_under_load() -> tuple[float, float]:
 
 
 def run() -> list[dict]:
-    bare = cold_start("bare")
-    kiosk = cold_start("kiosk")
+    (bare,) = cold_start("bare")
+    kiosk, live = cold_start("kiosk")
     stall, rss = stall_under_load()
     return [
         {
@@ -107,6 +108,13 @@ def run() -> list[dict]:
             "unit": "s",
             "baseline": bare,
             "ratio": kiosk / bare,
+        },
+        {
+            "name": "ui: cold start to the hub's first live snapshot on screen",
+            "value": live,
+            "unit": "s",
+            "baseline": bare,
+            "ratio": live / bare,
         },
         {
             "name": f"ui: longest Qt-thread stall, {BAYS} bays x {RATE_HZ} Hz (goal <= 50 ms)",
