@@ -11,13 +11,16 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from datetime import UTC, datetime
+from typing import TYPE_CHECKING
 
-from kiosk.config import Settings
 from kiosk.domain.bay import Link
 from kiosk.domain.payment import initial_hold
 from kiosk.domain.tariff.display import price_lines
 from kiosk.engine.events import Event
 from kiosk.engine.snapshot import BayView, HubSnapshot
+
+if TYPE_CHECKING:  # the caller has loaded the settings; the screen only reads them
+    from kiosk.config import Settings
 
 log = logging.getLogger("kiosk.ui")
 
