@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field, fields
 from datetime import datetime
 from decimal import Decimal
 from typing import Any
@@ -36,6 +36,20 @@ class BayState:
     def register_wh(self) -> Decimal | None:
         return self.meter.register_wh if self.meter else None
 
+    def but(self, **changes: Any) -> BayState:
+        """A copy with `changes` (what `dataclasses.replace` does, without re-running the
+        generated __init__ on every field: the engine makes one per meter reading)."""
+        new = object.__new__(BayState)
+        for name in _BAY_FIELDS:
+            _set(new, name, changes.pop(name) if name in changes else getattr(self, name))
+        if changes:
+            raise TypeError(f"BayState has no field {', '.join(changes)}")
+        return new
+
+
+_BAY_FIELDS = tuple(f.name for f in fields(BayState))
+_set = object.__setattr__  # frozen: only `but` writes fields, on an object no one has seen yet
+
 
 @dataclass(frozen=True, slots=True)
 class PendingCommand:
@@ -64,7 +78,7 @@ class Batch:
     card_tap: tuple[str, datetime] | None = None  # the latest card held to a kiosk reader
 
     def update(self, bay_id: str, **changes: Any) -> BayState:
-        bay = replace(self.bays[bay_id], **changes)
+        bay = self.bays[bay_id].but(**changes)
         self.bays[bay_id] = bay
         self.touched.add(bay_id)
         return bay

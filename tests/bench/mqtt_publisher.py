@@ -1,9 +1,12 @@
 """Publisher process for the MQTT bench: native meter readings for many bays, flat out or paced.
 
-    python -m tests.bench.mqtt_publisher PORT HUB BAYS RATE_HZ COUNT
+    python -m tests.bench.mqtt_publisher PORT HUB BAYS RATE_HZ COUNT [spread|lockstep]
 
-RATE_HZ 0 publishes as fast as the client can. Each payload's `ts` is the wall-clock time of
-publishing, so the receiver can measure publish → snapshot latency on the same machine.
+RATE_HZ 0 publishes as fast as the client can. Paced, `spread` (the default) gives each bay its
+own phase, as independent chargers have: one reading every 1/RATE_HZ s in turn. `lockstep`
+sends every bay's reading at the same instant, the worst case of synchronised chargers. Each
+payload's `ts` is the wall-clock time of publishing, so the receiver can measure publish →
+snapshot latency on the same machine.
 """
 
 from __future__ import annotations
@@ -24,6 +27,7 @@ def main() -> None:
         float(sys.argv[4]),
         int(sys.argv[5]),
     )
+    lockstep = len(sys.argv) > 6 and sys.argv[6] == "lockstep"
     client = mqtt.Client(mqtt.CallbackAPIVersion.VERSION2, protocol=mqtt.MQTTv5)
     client.max_queued_messages_set(0)
     client.connect("127.0.0.1", port)
@@ -35,8 +39,9 @@ def main() -> None:
     for n in range(count):
         bay = n % bays
         seq = n // bays + 1
-        if interval and bay == 0:
-            delay = start + (seq - 1) * interval - time.perf_counter()
+        due = start + (seq - 1) * interval if lockstep else start + n / rate if rate else 0.0
+        if interval and (bay == 0 or not lockstep):
+            delay = due - time.perf_counter()
             if delay > 0:
                 time.sleep(delay)
         body = {
