@@ -71,13 +71,12 @@ def test_bulk_rows_are_stored_as_the_orm_stores_them_in_sqlite(tmp_path):
             back = s.scalars(select(models.MeterSample).order_by(models.MeterSample.id)).all()
         assert back[2].received_at == ROWS[0]["received_at"]
         assert back[2].charger_ts == ROWS[0]["charger_ts"]  # the same instant, now in UTC
-        with pytest.raises(ValueError, match="naive"):
-            with db.sessions.begin() as s:
-                Writes(db.engine.dialect).insert(
-                    s.connection(),
-                    models.MeterSample.__table__,
-                    [{**ROWS[0], "received_at": datetime(2026, 1, 1)}],  # noqa: DTZ001
-                )
+        with pytest.raises(ValueError, match="naive"), db.sessions.begin() as s:
+            Writes(db.engine.dialect).insert(
+                s.connection(),
+                models.MeterSample.__table__,
+                [{**ROWS[0], "received_at": datetime(2026, 1, 1)}],
+            )
     finally:
         db.close()
 
