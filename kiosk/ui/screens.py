@@ -97,25 +97,19 @@ class Screen(QWidget):
         self.outer = QBoxLayout(QBoxLayout.Direction.LeftToRight, self)
         self.outer.setContentsMargins(48, 24, 48, 28)
         self.outer.setSpacing(40)
-        # What the screen says scrolls (by touch) when large text makes it taller than the
-        # display; the actions beside or below it always stay in reach.
-        self.content = QScrollArea(self)
-        self.content.setWidgetResizable(True)
-        self.content.setFrameShape(QFrame.Shape.NoFrame)
-        self.content.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.content.viewport().setAutoFillBackground(False)
-        QScroller.grabGesture(self.content.viewport(), QScroller.ScrollerGestureType.TouchGesture)
-        inner = QWidget(self.content)
-        inner.setObjectName("root")
-        inner.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
-        self.box = QVBoxLayout(inner)
-        self.box.setContentsMargins(0, 0, 8, 0)
-        self.box.setSpacing(12)
-        self.content.setWidget(inner)
+        # What the screen says (left) and what goes with the actions (right: a QR code, a key
+        # pad, the receipt) scroll by touch when large text makes them taller than the display;
+        # the action buttons themselves stay in reach at the bottom right.
+        self.content, self.box = _scrolling(self)
+        self.side_area, self.side = _scrolling(self)
         self.actions = QVBoxLayout()
         self.actions.setSpacing(14)
+        right = QVBoxLayout()
+        right.setSpacing(14)
+        right.addWidget(self.side_area, 1)
+        right.addLayout(self.actions)
         self.outer.addWidget(self.content, 3)
-        self.outer.addLayout(self.actions, 2)
+        self.outer.addLayout(right, 2)
 
     def resizeEvent(self, event: object) -> None:
         super().resizeEvent(event)  # type: ignore[arg-type]
@@ -132,6 +126,24 @@ class Screen(QWidget):
         super().changeEvent(event)
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
+
+
+def _scrolling(parent: QWidget) -> tuple[QScrollArea, QVBoxLayout]:
+    """A touch-scrollable column on the screen's background, and its layout."""
+    area = QScrollArea(parent)
+    area.setWidgetResizable(True)
+    area.setFrameShape(QFrame.Shape.NoFrame)
+    area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    area.viewport().setAutoFillBackground(False)
+    QScroller.grabGesture(area.viewport(), QScroller.ScrollerGestureType.TouchGesture)
+    inner = QWidget(area)
+    inner.setObjectName("root")
+    inner.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+    layout = QVBoxLayout(inner)
+    layout.setContentsMargins(0, 0, 8, 0)
+    layout.setSpacing(12)
+    area.setWidget(inner)
+    return area, layout
 
 
 class QrCode(QWidget):
@@ -190,7 +202,6 @@ class PriceScreen(Screen):
         for widget in (self.title, self.heading, self.lines, self.hold, self.hold_note):
             self.box.addWidget(widget)
         self.box.addStretch(1)
-        self.actions.addStretch(1)
         self.buttons = {
             "terminal": button(texts.pay_by_card(), "primary", self),
             "qr": button(texts.pay_by_qr(), "primary", self),
@@ -236,8 +247,8 @@ class PayingScreen(Screen):
         self.box.addStretch(1)
         self.box.addWidget(self.countdown)
         self.box.addWidget(self.bar)
-        self.actions.addWidget(self.qr, 0, Qt.AlignmentFlag.AlignHCenter)
-        self.actions.addStretch(1)
+        self.side.addWidget(self.qr, 0, Qt.AlignmentFlag.AlignHCenter)
+        self.side.addStretch(1)
         self.more_time = button(texts.more_time_paying(), "primary", self)
         self.more_time.clicked.connect(self.more_time_asked)
         self.more_time.setVisible(False)
@@ -273,7 +284,6 @@ class MessageScreen(Screen):
         for widget in (self.title, self.body, self.big, self.note):
             self.box.addWidget(widget)
         self.box.addStretch(1)
-        self.actions.addStretch(1)
         self.primary_button = button("", "primary", self)
         self.primary_button.clicked.connect(self.primary)
         self.secondary_button = button("", "", self)

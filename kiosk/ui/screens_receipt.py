@@ -54,13 +54,13 @@ class SummaryScreen(Screen):
         ways.setSpacing(10)
         for widget in (self.print_button, self.qr_button, self.email_button):
             ways.addWidget(widget)
-        self.actions.addWidget(self.receipt_heading)
-        self.actions.addLayout(ways)
-        self.actions.addWidget(self.problem)
-        self.actions.addWidget(self.status)
-        self.actions.addWidget(self.qr, 0, Qt.AlignmentFlag.AlignHCenter)
-        self.actions.addWidget(self.qr_note)
-        self.actions.addStretch(1)
+        self.side.addWidget(self.receipt_heading)
+        self.side.addLayout(ways)
+        self.side.addWidget(self.problem)
+        self.side.addWidget(self.status)
+        self.side.addWidget(self.qr, 0, Qt.AlignmentFlag.AlignHCenter)
+        self.side.addWidget(self.qr_note)
+        self.side.addStretch(1)
         self.done_button = button(texts.done(), "primary", self)
         self.done_button.clicked.connect(self.done)
         self.actions.addWidget(self.done_button)
@@ -114,6 +114,7 @@ class EmailScreen(Screen):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.outer.setDirection(self.outer.Direction.TopToBottom)
+        self.side_area.hide()  # one column: the address, the keyboard, the buttons
         self.title = label(texts.email_title(), "title", self)
         self.hint = label(texts.email_hint(), "note", self)
         self.address = QLineEdit(self)
