@@ -10,6 +10,7 @@ import dataclasses
 import logging
 import os
 import signal
+import socket
 import sys
 import tempfile
 import threading
@@ -124,7 +125,20 @@ def _parser() -> argparse.ArgumentParser:
 def demo_settings(data: Path | None) -> Settings:
     settings = load(resource_path("demo/kiosk.toml"))
     folder = data or Path(tempfile.mkdtemp(prefix="kiosk-demo-"))
-    return dataclasses.replace(settings, data_dir=folder.resolve(), database_url="")
+    # The download portal on a free loopback port, so the receipt's QR code opens the invoice
+    # on this machine (a real hub puts its public address behind a reverse proxy here).
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    invoicing = dataclasses.replace(
+        settings.invoicing,
+        portal_bind="127.0.0.1",
+        portal_port=port,
+        public_base_url=f"http://127.0.0.1:{port}",
+    )
+    return dataclasses.replace(
+        settings, data_dir=folder.resolve(), database_url="", invoicing=invoicing
+    )
 
 
 def _demo(args: argparse.Namespace) -> int:
