@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import math
 
-from PySide6.QtCore import QEvent, QLocale, QPointF, QRectF, Qt, Signal, Slot
+from PySide6.QtCore import QEvent, QLocale, QPointF, QRectF, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import (
     QColor,
     QKeyEvent,
@@ -175,9 +175,24 @@ class HomeScreen(QWidget):
         self.my_session_button = QPushButton(texts.my_session(), self)
         self.my_session_button.setProperty("role", "chrome")
         self.my_session_button.clicked.connect(self.my_session)
+        # The bay where a car was just plugged in, offered first (only when it is the one).
+        self.suggestion = QPushButton(self)
+        self.suggestion.setProperty("role", "suggest")
+        self.suggestion.setVisible(False)
+        self.suggestion.clicked.connect(
+            lambda: self.bay_pressed.emit(self._suggested) if self._suggested else None
+        )
+        self._suggested: str | None = None
         top = QHBoxLayout()
         top.addWidget(self._hint, 1)
+        top.addWidget(self.suggestion)
         top.addWidget(self.my_session_button)
+        # An idle home screen says a few useful things in turn (the attract loop); any new
+        # snapshot keeps the current one, only time moves it on.
+        self._hint_at = 0
+        self._attract = QTimer(self)
+        self._attract.timeout.connect(self._next_hint)
+        self._attract.start(6000)
         # Tiles sit in a touch-scrollable area: large text may need more room than the screen.
         self._area = QScrollArea(self)
         self._area.setWidgetResizable(True)
@@ -204,7 +219,7 @@ class HomeScreen(QWidget):
     def set_locale(self, locale: QLocale) -> None:
         """A new language: texts and money formats follow at the next snapshot."""
         self._locale = locale
-        self._hint.setText(texts.home_hint())
+        self._hint.setText(texts.home_hints()[self._hint_at])
         self.my_session_button.setText(texts.my_session())
         if self._last is not None:
             self.show_snapshot(self._last)
@@ -217,6 +232,16 @@ class HomeScreen(QWidget):
             self._rebuild([t.bay_id for t in model.tiles])
         for tile_model in model.tiles:
             self.tiles[tile_model.bay_id].show_model(tile_model)
+        connected = [t for t in model.tiles if t.state is TileState.CONNECTED]
+        self._suggested = connected[0].bay_id if len(connected) == 1 else None
+        if self._suggested is not None:
+            self.suggestion.setText(texts.start_here(connected[0].label))
+        self.suggestion.setVisible(self._suggested is not None)
+
+    def _next_hint(self) -> None:
+        hints = texts.home_hints()
+        self._hint_at = (self._hint_at + 1) % len(hints)
+        self._hint.setText(hints[self._hint_at])
 
     def _rebuild(self, bay_ids: list[str]) -> None:
         for tile in self.tiles.values():
@@ -246,8 +271,10 @@ class HomeScreen(QWidget):
         if event.type() == QEvent.Type.StyleChange:  # another theme: maybe other columns
             self._place()
         elif event.type() == QEvent.Type.LanguageChange:
-            self._hint.setText(texts.home_hint())
+            self._hint.setText(texts.home_hints()[self._hint_at])
             self.my_session_button.setText(texts.my_session())
+            if self._last is not None:
+                self.show_snapshot(self._last)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)

@@ -83,6 +83,20 @@ def home_hint() -> str:
     return _t("Choose a free bay to start charging")
 
 
+def home_hints() -> tuple[str, ...]:
+    """What the idle home screen says in turn (a gentle attract loop)."""
+    return (
+        home_hint(),
+        _t("Pay by card, phone or membership card: no app, no account."),
+        _t("All prices include VAT. Touch a bay to see them before you pay."),
+        _t("You pay only what you charge: the rest of the reservation is released."),
+    )
+
+
+def start_here(label: str) -> str:
+    return _t("Car connected at bay {label}: start here").format(label=label)
+
+
 def per_kwh(amount: str) -> str:
     return _t("{amount} per kWh").format(amount=amount)
 

@@ -126,6 +126,13 @@ RULES: tuple[Rule, ...] = (
         extra="min-height: {px:56}px; min-width: {px:56}px; padding: 0 {px:14}px;",
     ),
     Rule('QPushButton[role="language"]:checked', fg="on_primary", bg="primary"),
+    Rule(
+        'QPushButton[role="suggest"]',
+        24,
+        fg="on_primary",
+        bg="primary",
+        extra="min-height: {px:56}px; padding: 0 {px:20}px;",
+    ),
     Rule('QPushButton[role="key"]', 30, extra="min-width: {px:72}px; padding: 0;"),
     Rule('QPushButton[role="keyWide"]', 24, extra="min-width: {px:110}px; padding: 0 {px:8}px;"),
     Rule('QPushButton[role="keyWide"]:checked', fg="on_primary", bg="primary"),

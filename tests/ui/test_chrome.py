@@ -113,3 +113,24 @@ def test_no_timeout_while_money_is_moving(qtbot, hub):
     window.journey.cancel_payment()
     qtbot.waitUntil(lambda: window.journey.state.step is Step.ERROR)
     assert not window.idle.paused
+
+
+def test_the_bay_where_a_car_was_just_plugged_in_is_offered_first(qtbot, hub):
+    window = window_for(qtbot, hub)
+    assert not window.home.suggestion.isVisible()
+    hub.engine.post(BayStatusReported("bay-2", BayStatus.PREPARING))  # a car plugs in
+    qtbot.waitUntil(window.home.suggestion.isVisible)
+    assert window.home.suggestion.text() == "Car connected at bay 2: start here"
+    qtbot.mouseClick(window.home.suggestion, Qt.MouseButton.LeftButton)
+    assert window.journey.state.step is Step.PRICE and window.journey.state.bay_id == "bay-2"
+    window.journey.home()
+    hub.engine.post(BayStatusReported("bay-1", BayStatus.PREPARING))  # two: which is whose?
+    qtbot.waitUntil(lambda: not window.home.suggestion.isVisible())
+
+
+def test_an_idle_home_screen_says_useful_things_in_turn(qtbot, hub):
+    window = window_for(qtbot, hub)
+    seen = {window.home._hint.text()}
+    window.home._attract.setInterval(50)  # the loop's pace, not what it says
+    qtbot.waitUntil(lambda: seen.add(window.home._hint.text()) or len(seen) == 4, timeout=3000)
+    assert "Pay by card, phone or membership card: no app, no account." in seen
