@@ -90,7 +90,8 @@ def assess(last: Register | None, reading: Reading, *, max_power_kw: Decimal) ->
     allowed = plausible_wh(last, reading, max_power_kw)
     if delta > allowed:
         seconds = _elapsed_s(last, reading)
-        detail = f"{delta} Wh in {seconds} s exceeds {allowed} Wh at {max_power_kw} kW"
+        # Rounded for the attendant's eyes only; the verdict used the exact figures.
+        detail = f"{delta} Wh in {seconds:.1f} s exceeds {allowed:.1f} Wh at {max_power_kw} kW"
         return Outcome(Verdict.IMPLAUSIBLE, new, Decimal(0), detail)
     return Outcome(Verdict.ACCEPTED, new, delta)
 
