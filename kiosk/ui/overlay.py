@@ -44,7 +44,9 @@ class StillThere(QWidget):
     def warn(self, ms_left: int) -> None:
         self._left_s = max(1, round(ms_left / 1000))
         self.setGeometry(self.parentWidget().rect())
-        self._render()
+        # In the language of the moment: a hidden widget may see the language change only
+        # once it is shown again, and this one is shown precisely when it matters.
+        self.retranslate()
         self.show()
         self.raise_()
         self._timer.start(1000)
