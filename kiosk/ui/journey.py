@@ -76,7 +76,10 @@ class State:
 
 
 class Journey(QObject):
-    """Owns the current step; screens render `state` and call the driver's actions."""
+    """Owns the current step; screens render `state` and call the driver's actions.
+
+    `changed` is emitted when the state changes, never for a mere new snapshot: the window
+    renders every snapshot itself, and a change restarts the screen's idle clock."""
 
     changed = Signal(object)  # State
 
@@ -264,8 +267,6 @@ class Journey(QObject):
                     self._go(replace(s, step=Step.FAULT))
             elif s.fault_seen or s.step is Step.FAULT:  # the charger is back: so is the screen
                 self._go(replace(s, step=Step.LIVE, fault_seen=False))
-        if s.step in (Step.SUMMARY, Step.NOT_STARTED, Step.LIVE, Step.STARTING, Step.EMAIL):
-            self.changed.emit(self.state)  # figures, receipts and countdowns move on
 
     def _identified(self, snapshot: HubSnapshot) -> None:
         s = self.state
@@ -283,8 +284,6 @@ class Journey(QObject):
                 return
             if bay is not None and bay.session is not None:
                 self._go(State(Step.LIVE, bay.id, bay.session.id))
-                return
-        self.changed.emit(self.state)  # the identify screen shows the engine's answer
 
     # --- helpers ---------------------------------------------------------------------------------
 

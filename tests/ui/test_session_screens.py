@@ -220,3 +220,14 @@ def test_a_driver_running_out_of_time_to_pay_gets_more_time(qtbot, kiosk):
     qtbot.waitUntil(lambda: window.journey.state.step is Step.STARTING)
     watch = Watcher(hub.engine)
     watch.until(lambda s: s.bay("bay-1").payment.state == "authorised")
+
+
+def test_live_figures_moving_do_not_count_as_the_driver_touching_the_screen(qtbot, kiosk, clock):
+    # A change of the journey restarts the idle clock: readings alone must not, or a live
+    # session would stay on screen for whoever walks up next.
+    hub, window, terminal = kiosk
+    paid_and_charging(qtbot, hub, window, terminal, clock)
+    clock.advance(timedelta(minutes=5))
+    with qtbot.assertNotEmitted(window.journey.changed):
+        hub.engine.post(MeterSampleReported("bay-1", Decimal(12_000), Decimal(12_000), seq=3))
+        qtbot.waitUntil(lambda: window.live.energy.text() == "11.00 kWh", timeout=5000)
