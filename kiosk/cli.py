@@ -218,9 +218,8 @@ def _serve(
             stop.wait()
             return 0
         # The window first, from the config alone; the hub starts behind it (kiosk/ui/starting.py).
-        from kiosk.ui.app import Started
-        from kiosk.ui.app import run as run_ui
-        from kiosk.ui.starting import StartingPort, first_snapshot
+        from kiosk.ui.starting import Started, StartingPort, first_snapshot
+        from kiosk.ui.starting import run as run_ui
 
         def start() -> Started:
             hub = start_hub()

@@ -317,10 +317,3 @@ class MessageScreen(Screen):
             texts.try_again(),
             texts.done(),
         )
-
-
-def row(*widgets: QWidget) -> QHBoxLayout:
-    layout = QHBoxLayout()
-    for widget in widgets:
-        layout.addWidget(widget)
-    return layout

@@ -93,9 +93,9 @@ class SummaryScreen(Screen):
             (self.email_button, receipt.can_email),
         ):
             widget.setVisible(receipt.shown and shown)
-        # Until the invoice is issued there is nothing to print, send or show yet: the buttons
-        # wait (a request made now is kept and done then, except the QR which needs the link).
-        self.qr_button.setEnabled(receipt.qr_url is not None or bool(receipt.number))
+        # The QR needs the invoice's link: it waits for the number (print and e-mail asked
+        # before are kept by the engine and done once the invoice is issued).
+        self.qr_button.setEnabled(bool(receipt.number))
         self.problem.setText(receipt.problem)
         self.problem.setVisible(bool(receipt.problem))
         self.status.setText(receipt.status)

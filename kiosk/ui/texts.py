@@ -463,10 +463,6 @@ def receipt_email_refused() -> str:
     return _t("The e-mail could not be sent. Please check the address, or use the QR code.")
 
 
-def receipt_unavailable() -> str:
-    return _t("This receipt is not available here. Please use the QR code.")
-
-
 def receipt_none() -> str:
     return _t("No invoice is issued: nothing was charged.")
 
@@ -639,7 +635,3 @@ def identify_reader_unavailable() -> str:
 
 def no_session_here() -> str:
     return _t("No session is running right now.")
-
-
-def starting_up() -> str:
-    return _t("Starting up…")

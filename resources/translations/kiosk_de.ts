@@ -702,255 +702,251 @@
     </message>
     <message>
         <location filename="../../kiosk/ui/texts.py" line="467"/>
-        <extracomment>texts.receipt_unavailable()</extracomment>
-        <source>This receipt is not available here. Please use the QR code.</source>
-        <translation>Dieser Beleg ist hier nicht verfügbar. Bitte nutzen Sie den QR-Code.</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/texts.py" line="471"/>
         <extracomment>texts.receipt_none()</extracomment>
         <source>No invoice is issued: nothing was charged.</source>
         <translation>Es wird keine Rechnung ausgestellt: Es wurde nichts berechnet.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="475"/>
+        <location filename="../../kiosk/ui/texts.py" line="471"/>
         <extracomment>texts.qr_receipt_title()</extracomment>
         <source>Scan the code to download your receipt</source>
         <translation>Code scannen und Beleg herunterladen</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="479"/>
+        <location filename="../../kiosk/ui/texts.py" line="475"/>
         <extracomment>texts.qr_receipt_note()</extracomment>
         <source>The link opens your invoice as a PDF. It needs no account or app.</source>
         <translation>Der Link öffnet Ihre Rechnung als PDF. Kein Konto und keine App nötig.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="483"/>
+        <location filename="../../kiosk/ui/texts.py" line="479"/>
         <extracomment>texts.paper_out_title()</extracomment>
         <source>The printer is out of paper</source>
         <translation>Der Drucker hat kein Papier mehr</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="487"/>
+        <location filename="../../kiosk/ui/texts.py" line="483"/>
         <extracomment>texts.paper_problem_title()</extracomment>
         <source>The receipt could not be printed</source>
         <translation>Der Beleg konnte nicht gedruckt werden</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="491"/>
+        <location filename="../../kiosk/ui/texts.py" line="487"/>
         <extracomment>texts.paper_out_body()</extracomment>
         <source>Nothing is lost: your payment is complete. Scan this code for your receipt.</source>
         <translation>Nichts geht verloren: Ihre Zahlung ist abgeschlossen. Scannen Sie diesen Code für Ihren Beleg.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="495"/>
+        <location filename="../../kiosk/ui/texts.py" line="491"/>
         <extracomment>texts.invoice_number()</extracomment>
         <source>Invoice {number}</source>
         <translation>Rechnung {number}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="499"/>
+        <location filename="../../kiosk/ui/texts.py" line="495"/>
         <extracomment>texts.email_title()</extracomment>
         <source>Your e-mail address</source>
         <translation>Ihre E-Mail-Adresse</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="503"/>
+        <location filename="../../kiosk/ui/texts.py" line="499"/>
         <extracomment>texts.email_hint()</extracomment>
         <source>We use it only to send this receipt.</source>
         <translation>Wir verwenden sie nur, um diesen Beleg zu senden.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="507"/>
+        <location filename="../../kiosk/ui/texts.py" line="503"/>
         <extracomment>texts.email_invalid()</extracomment>
         <source>Please check the address: it needs an @ and a dot, like name@example.com</source>
         <translation>Bitte prüfen Sie die Adresse: Sie braucht ein @ und einen Punkt, z. B. name@example.com</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="511"/>
+        <location filename="../../kiosk/ui/texts.py" line="507"/>
         <extracomment>texts.send()</extracomment>
         <source>Send</source>
         <translation>Senden</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="515"/>
+        <location filename="../../kiosk/ui/texts.py" line="511"/>
         <extracomment>texts.key_backspace()</extracomment>
         <source>Delete</source>
         <translation>Löschen</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="519"/>
+        <location filename="../../kiosk/ui/texts.py" line="515"/>
         <extracomment>texts.key_clear()</extracomment>
         <source>Clear</source>
         <translation>Alles löschen</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="523"/>
+        <location filename="../../kiosk/ui/texts.py" line="519"/>
         <extracomment>texts.key_shift()</extracomment>
         <source>Shift</source>
         <translation>Groß</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="530"/>
+        <location filename="../../kiosk/ui/texts.py" line="526"/>
         <extracomment>texts.charger_problem_title()</extracomment>
         <source>The charger has a problem</source>
         <translation>Die Ladesäule hat ein Problem</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="534"/>
+        <location filename="../../kiosk/ui/texts.py" line="530"/>
         <extracomment>texts.charger_fault_reason()</extracomment>
         <source>The charger reported a fault and charging has stopped.</source>
         <translation>Die Ladesäule meldet eine Störung, der Ladevorgang wurde unterbrochen.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="538"/>
+        <location filename="../../kiosk/ui/texts.py" line="534"/>
         <extracomment>texts.charger_lost_reason()</extracomment>
         <source>The charger is not responding.</source>
         <translation>Die Ladesäule antwortet nicht.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="543"/>
+        <location filename="../../kiosk/ui/texts.py" line="539"/>
         <extracomment>texts.fault_money()</extracomment>
         <source>You pay only for the energy charged so far ({amount}). The rest of the reservation is released.</source>
         <translation>Sie zahlen nur die bisher geladene Energie ({amount}). Der Rest der Reservierung wird freigegeben.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="550"/>
+        <location filename="../../kiosk/ui/texts.py" line="546"/>
         <extracomment>texts.fault_next()</extracomment>
         <source>End the session, unplug your car and use another bay. If the cable is locked, call the service number on the charger.</source>
         <translation>Beenden Sie den Ladevorgang, stecken Sie aus und nutzen Sie einen anderen Platz. Ist das Kabel verriegelt, rufen Sie die Servicenummer an der Ladesäule an.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="556"/>
+        <location filename="../../kiosk/ui/texts.py" line="552"/>
         <extracomment>texts.end_session()</extracomment>
         <source>End session</source>
         <translation>Ladevorgang beenden</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="560"/>
+        <location filename="../../kiosk/ui/texts.py" line="556"/>
         <extracomment>texts.wait_for_charger()</extracomment>
         <source>Wait for the charger</source>
         <translation>Auf die Ladesäule warten</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="564"/>
+        <location filename="../../kiosk/ui/texts.py" line="560"/>
         <extracomment>texts.start_problem_title()</extracomment>
         <source>The charge did not start</source>
         <translation>Der Ladevorgang hat nicht begonnen</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="568"/>
+        <location filename="../../kiosk/ui/texts.py" line="564"/>
         <extracomment>texts.start_not_responding()</extracomment>
         <source>The charger did not answer.</source>
         <translation>Die Ladesäule hat nicht geantwortet.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="572"/>
+        <location filename="../../kiosk/ui/texts.py" line="568"/>
         <extracomment>texts.start_refused()</extracomment>
         <source>The charger did not start the charge.</source>
         <translation>Die Ladesäule hat den Ladevorgang nicht gestartet.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="576"/>
+        <location filename="../../kiosk/ui/texts.py" line="572"/>
         <extracomment>texts.start_no_car()</extracomment>
         <source>No car was plugged in.</source>
         <translation>Es wurde kein Fahrzeug angeschlossen.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="580"/>
+        <location filename="../../kiosk/ui/texts.py" line="576"/>
         <extracomment>texts.money_released_nothing_charged()</extracomment>
         <source>The reservation on your card is released: nothing was charged.</source>
         <translation>Die Reservierung auf Ihrer Karte ist freigegeben: Es wurde nichts berechnet.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="584"/>
+        <location filename="../../kiosk/ui/texts.py" line="580"/>
         <extracomment>texts.step_other_bay()</extracomment>
         <source>Please choose another bay, or call the service number on the charger.</source>
         <translation>Bitte wählen Sie einen anderen Platz oder rufen Sie die Servicenummer an der Ladesäule an.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="588"/>
+        <location filename="../../kiosk/ui/texts.py" line="584"/>
         <extracomment>texts.choose_another_bay()</extracomment>
         <source>Choose another bay</source>
         <translation>Anderen Platz wählen</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="595"/>
+        <location filename="../../kiosk/ui/texts.py" line="591"/>
         <extracomment>texts.my_session()</extracomment>
         <source>My session</source>
         <translation>Mein Ladevorgang</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="599"/>
+        <location filename="../../kiosk/ui/texts.py" line="595"/>
         <extracomment>texts.my_session_title()</extracomment>
         <source>Back to your session</source>
         <translation>Zurück zu Ihrem Ladevorgang</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="603"/>
+        <location filename="../../kiosk/ui/texts.py" line="599"/>
         <extracomment>texts.stop_title()</extracomment>
         <source>Stop charging at bay {label}</source>
         <translation>Laden an Platz {label} beenden</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="607"/>
+        <location filename="../../kiosk/ui/texts.py" line="603"/>
         <extracomment>texts.identify_card()</extracomment>
         <source>Hold the card or phone you paid with to the reader.</source>
         <translation>Halten Sie die Karte oder das Telefon, mit dem Sie bezahlt haben, an das Lesegerät.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="611"/>
+        <location filename="../../kiosk/ui/texts.py" line="607"/>
         <extracomment>texts.identify_member_card()</extracomment>
         <source>Hold your membership card to the reader.</source>
         <translation>Halten Sie Ihre Mitgliedskarte an das Lesegerät.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="615"/>
+        <location filename="../../kiosk/ui/texts.py" line="611"/>
         <extracomment>texts.identify_code()</extracomment>
         <source>Or type your session code:</source>
         <translation>Oder geben Sie Ihren Sitzungscode ein:</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="619"/>
+        <location filename="../../kiosk/ui/texts.py" line="615"/>
         <extracomment>texts.identify_checking()</extracomment>
         <source>Checking…</source>
         <translation>Wird geprüft…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="623"/>
+        <location filename="../../kiosk/ui/texts.py" line="619"/>
         <extracomment>texts.identify_no_match()</extracomment>
         <source>This is not the card or code of this session. Please try again.</source>
         <translation>Das ist nicht die Karte oder der Code dieses Ladevorgangs. Bitte versuchen Sie es erneut.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="627"/>
+        <location filename="../../kiosk/ui/texts.py" line="623"/>
         <extracomment>texts.identify_locked()</extracomment>
         <source>Too many wrong codes. Please use your card, or try again in {minutes} min.</source>
         <translation>Zu viele falsche Codes. Bitte nutzen Sie Ihre Karte oder versuchen Sie es in {minutes} min erneut.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="633"/>
+        <location filename="../../kiosk/ui/texts.py" line="629"/>
         <extracomment>texts.identify_timeout()</extracomment>
         <source>Nothing was presented in time.</source>
         <translation>Es wurde nichts rechtzeitig vorgehalten.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="637"/>
+        <location filename="../../kiosk/ui/texts.py" line="633"/>
         <extracomment>texts.identify_reader_unavailable()</extracomment>
         <source>The card reader is not available: please type your session code.</source>
         <translation>Das Kartenlesegerät ist nicht verfügbar: Bitte geben Sie Ihren Sitzungscode ein.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="641"/>
+        <location filename="../../kiosk/ui/texts.py" line="637"/>
         <extracomment>texts.no_session_here()</extracomment>
         <source>No session is running right now.</source>
         <translation>Gerade läuft kein Ladevorgang.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="645"/>
-        <extracomment>texts.starting_up()</extracomment>
+        <source>This receipt is not available here. Please use the QR code.</source>
+        <translation type="vanished">Dieser Beleg ist hier nicht verfügbar. Bitte nutzen Sie den QR-Code.</translation>
+    </message>
+    <message>
         <source>Starting up…</source>
-        <translation>Wird gestartet…</translation>
+        <translation type="vanished">Wird gestartet…</translation>
     </message>
     <message>
         <source>Your session code: {code}</source>

@@ -702,255 +702,251 @@
     </message>
     <message>
         <location filename="../../kiosk/ui/texts.py" line="467"/>
-        <extracomment>texts.receipt_unavailable()</extracomment>
-        <source>This receipt is not available here. Please use the QR code.</source>
-        <translation>Ce reçu n’est pas disponible ici. Utilisez le code QR.</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/texts.py" line="471"/>
         <extracomment>texts.receipt_none()</extracomment>
         <source>No invoice is issued: nothing was charged.</source>
         <translation>Aucune facture n’est émise : rien n’a été facturé.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="475"/>
+        <location filename="../../kiosk/ui/texts.py" line="471"/>
         <extracomment>texts.qr_receipt_title()</extracomment>
         <source>Scan the code to download your receipt</source>
         <translation>Scannez le code pour télécharger votre reçu</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="479"/>
+        <location filename="../../kiosk/ui/texts.py" line="475"/>
         <extracomment>texts.qr_receipt_note()</extracomment>
         <source>The link opens your invoice as a PDF. It needs no account or app.</source>
         <translation>Le lien ouvre votre facture en PDF. Sans compte ni application.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="483"/>
+        <location filename="../../kiosk/ui/texts.py" line="479"/>
         <extracomment>texts.paper_out_title()</extracomment>
         <source>The printer is out of paper</source>
         <translation>L’imprimante n’a plus de papier</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="487"/>
+        <location filename="../../kiosk/ui/texts.py" line="483"/>
         <extracomment>texts.paper_problem_title()</extracomment>
         <source>The receipt could not be printed</source>
         <translation>Le reçu n’a pas pu être imprimé</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="491"/>
+        <location filename="../../kiosk/ui/texts.py" line="487"/>
         <extracomment>texts.paper_out_body()</extracomment>
         <source>Nothing is lost: your payment is complete. Scan this code for your receipt.</source>
         <translation>Rien n’est perdu : votre paiement est terminé. Scannez ce code pour votre reçu.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="495"/>
+        <location filename="../../kiosk/ui/texts.py" line="491"/>
         <extracomment>texts.invoice_number()</extracomment>
         <source>Invoice {number}</source>
         <translation>Facture {number}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="499"/>
+        <location filename="../../kiosk/ui/texts.py" line="495"/>
         <extracomment>texts.email_title()</extracomment>
         <source>Your e-mail address</source>
         <translation>Votre adresse e-mail</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="503"/>
+        <location filename="../../kiosk/ui/texts.py" line="499"/>
         <extracomment>texts.email_hint()</extracomment>
         <source>We use it only to send this receipt.</source>
         <translation>Nous l’utilisons uniquement pour envoyer ce reçu.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="507"/>
+        <location filename="../../kiosk/ui/texts.py" line="503"/>
         <extracomment>texts.email_invalid()</extracomment>
         <source>Please check the address: it needs an @ and a dot, like name@example.com</source>
         <translation>Vérifiez l’adresse : elle doit contenir un @ et un point, comme name@example.com</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="511"/>
+        <location filename="../../kiosk/ui/texts.py" line="507"/>
         <extracomment>texts.send()</extracomment>
         <source>Send</source>
         <translation>Envoyer</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="515"/>
+        <location filename="../../kiosk/ui/texts.py" line="511"/>
         <extracomment>texts.key_backspace()</extracomment>
         <source>Delete</source>
         <translation>Effacer</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="519"/>
+        <location filename="../../kiosk/ui/texts.py" line="515"/>
         <extracomment>texts.key_clear()</extracomment>
         <source>Clear</source>
         <translation>Tout effacer</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="523"/>
+        <location filename="../../kiosk/ui/texts.py" line="519"/>
         <extracomment>texts.key_shift()</extracomment>
         <source>Shift</source>
         <translation>Maj</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="530"/>
+        <location filename="../../kiosk/ui/texts.py" line="526"/>
         <extracomment>texts.charger_problem_title()</extracomment>
         <source>The charger has a problem</source>
         <translation>La borne a un problème</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="534"/>
+        <location filename="../../kiosk/ui/texts.py" line="530"/>
         <extracomment>texts.charger_fault_reason()</extracomment>
         <source>The charger reported a fault and charging has stopped.</source>
         <translation>La borne signale une panne et la charge s’est arrêtée.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="538"/>
+        <location filename="../../kiosk/ui/texts.py" line="534"/>
         <extracomment>texts.charger_lost_reason()</extracomment>
         <source>The charger is not responding.</source>
         <translation>La borne ne répond pas.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="543"/>
+        <location filename="../../kiosk/ui/texts.py" line="539"/>
         <extracomment>texts.fault_money()</extracomment>
         <source>You pay only for the energy charged so far ({amount}). The rest of the reservation is released.</source>
         <translation>Vous ne payez que l’énergie déjà chargée ({amount}). Le reste de la réservation est libéré.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="550"/>
+        <location filename="../../kiosk/ui/texts.py" line="546"/>
         <extracomment>texts.fault_next()</extracomment>
         <source>End the session, unplug your car and use another bay. If the cable is locked, call the service number on the charger.</source>
         <translation>Terminez la session, débranchez votre véhicule et utilisez une autre place. Si le câble est verrouillé, appelez le numéro de service indiqué sur la borne.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="556"/>
+        <location filename="../../kiosk/ui/texts.py" line="552"/>
         <extracomment>texts.end_session()</extracomment>
         <source>End session</source>
         <translation>Terminer la session</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="560"/>
+        <location filename="../../kiosk/ui/texts.py" line="556"/>
         <extracomment>texts.wait_for_charger()</extracomment>
         <source>Wait for the charger</source>
         <translation>Attendre la borne</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="564"/>
+        <location filename="../../kiosk/ui/texts.py" line="560"/>
         <extracomment>texts.start_problem_title()</extracomment>
         <source>The charge did not start</source>
         <translation>La charge n’a pas démarré</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="568"/>
+        <location filename="../../kiosk/ui/texts.py" line="564"/>
         <extracomment>texts.start_not_responding()</extracomment>
         <source>The charger did not answer.</source>
         <translation>La borne n’a pas répondu.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="572"/>
+        <location filename="../../kiosk/ui/texts.py" line="568"/>
         <extracomment>texts.start_refused()</extracomment>
         <source>The charger did not start the charge.</source>
         <translation>La borne n’a pas démarré la charge.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="576"/>
+        <location filename="../../kiosk/ui/texts.py" line="572"/>
         <extracomment>texts.start_no_car()</extracomment>
         <source>No car was plugged in.</source>
         <translation>Aucun véhicule n’a été branché.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="580"/>
+        <location filename="../../kiosk/ui/texts.py" line="576"/>
         <extracomment>texts.money_released_nothing_charged()</extracomment>
         <source>The reservation on your card is released: nothing was charged.</source>
         <translation>La réservation sur votre carte est libérée : rien n’a été facturé.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="584"/>
+        <location filename="../../kiosk/ui/texts.py" line="580"/>
         <extracomment>texts.step_other_bay()</extracomment>
         <source>Please choose another bay, or call the service number on the charger.</source>
         <translation>Choisissez une autre place ou appelez le numéro de service indiqué sur la borne.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="588"/>
+        <location filename="../../kiosk/ui/texts.py" line="584"/>
         <extracomment>texts.choose_another_bay()</extracomment>
         <source>Choose another bay</source>
         <translation>Choisir une autre place</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="595"/>
+        <location filename="../../kiosk/ui/texts.py" line="591"/>
         <extracomment>texts.my_session()</extracomment>
         <source>My session</source>
         <translation>Ma session</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="599"/>
+        <location filename="../../kiosk/ui/texts.py" line="595"/>
         <extracomment>texts.my_session_title()</extracomment>
         <source>Back to your session</source>
         <translation>Retour à votre session</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="603"/>
+        <location filename="../../kiosk/ui/texts.py" line="599"/>
         <extracomment>texts.stop_title()</extracomment>
         <source>Stop charging at bay {label}</source>
         <translation>Arrêter la charge à la place {label}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="607"/>
+        <location filename="../../kiosk/ui/texts.py" line="603"/>
         <extracomment>texts.identify_card()</extracomment>
         <source>Hold the card or phone you paid with to the reader.</source>
         <translation>Présentez au lecteur la carte ou le téléphone avec lequel vous avez payé.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="611"/>
+        <location filename="../../kiosk/ui/texts.py" line="607"/>
         <extracomment>texts.identify_member_card()</extracomment>
         <source>Hold your membership card to the reader.</source>
         <translation>Présentez votre carte de membre au lecteur.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="615"/>
+        <location filename="../../kiosk/ui/texts.py" line="611"/>
         <extracomment>texts.identify_code()</extracomment>
         <source>Or type your session code:</source>
         <translation>Ou saisissez votre code de session :</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="619"/>
+        <location filename="../../kiosk/ui/texts.py" line="615"/>
         <extracomment>texts.identify_checking()</extracomment>
         <source>Checking…</source>
         <translation>Vérification…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="623"/>
+        <location filename="../../kiosk/ui/texts.py" line="619"/>
         <extracomment>texts.identify_no_match()</extracomment>
         <source>This is not the card or code of this session. Please try again.</source>
         <translation>Ce n’est pas la carte ou le code de cette session. Veuillez réessayer.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="627"/>
+        <location filename="../../kiosk/ui/texts.py" line="623"/>
         <extracomment>texts.identify_locked()</extracomment>
         <source>Too many wrong codes. Please use your card, or try again in {minutes} min.</source>
         <translation>Trop de codes erronés. Utilisez votre carte ou réessayez dans {minutes} min.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="633"/>
+        <location filename="../../kiosk/ui/texts.py" line="629"/>
         <extracomment>texts.identify_timeout()</extracomment>
         <source>Nothing was presented in time.</source>
         <translation>Rien n’a été présenté à temps.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="637"/>
+        <location filename="../../kiosk/ui/texts.py" line="633"/>
         <extracomment>texts.identify_reader_unavailable()</extracomment>
         <source>The card reader is not available: please type your session code.</source>
         <translation>Le lecteur de carte n’est pas disponible : saisissez votre code de session.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="641"/>
+        <location filename="../../kiosk/ui/texts.py" line="637"/>
         <extracomment>texts.no_session_here()</extracomment>
         <source>No session is running right now.</source>
         <translation>Aucune session n’est en cours.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="645"/>
-        <extracomment>texts.starting_up()</extracomment>
+        <source>This receipt is not available here. Please use the QR code.</source>
+        <translation type="vanished">Ce reçu n’est pas disponible ici. Utilisez le code QR.</translation>
+    </message>
+    <message>
         <source>Starting up…</source>
-        <translation>Démarrage…</translation>
+        <translation type="vanished">Démarrage…</translation>
     </message>
     <message>
         <source>Your session code: {code}</source>

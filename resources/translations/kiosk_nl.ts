@@ -702,255 +702,251 @@
     </message>
     <message>
         <location filename="../../kiosk/ui/texts.py" line="467"/>
-        <extracomment>texts.receipt_unavailable()</extracomment>
-        <source>This receipt is not available here. Please use the QR code.</source>
-        <translation>Deze bon is hier niet beschikbaar. Gebruik de QR-code.</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/texts.py" line="471"/>
         <extracomment>texts.receipt_none()</extracomment>
         <source>No invoice is issued: nothing was charged.</source>
         <translation>Er wordt geen factuur opgemaakt: er is niets in rekening gebracht.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="475"/>
+        <location filename="../../kiosk/ui/texts.py" line="471"/>
         <extracomment>texts.qr_receipt_title()</extracomment>
         <source>Scan the code to download your receipt</source>
         <translation>Scan de code om uw bon te downloaden</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="479"/>
+        <location filename="../../kiosk/ui/texts.py" line="475"/>
         <extracomment>texts.qr_receipt_note()</extracomment>
         <source>The link opens your invoice as a PDF. It needs no account or app.</source>
         <translation>De link opent uw factuur als pdf. Geen account of app nodig.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="483"/>
+        <location filename="../../kiosk/ui/texts.py" line="479"/>
         <extracomment>texts.paper_out_title()</extracomment>
         <source>The printer is out of paper</source>
         <translation>De printer heeft geen papier meer</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="487"/>
+        <location filename="../../kiosk/ui/texts.py" line="483"/>
         <extracomment>texts.paper_problem_title()</extracomment>
         <source>The receipt could not be printed</source>
         <translation>De bon kon niet worden afgedrukt</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="491"/>
+        <location filename="../../kiosk/ui/texts.py" line="487"/>
         <extracomment>texts.paper_out_body()</extracomment>
         <source>Nothing is lost: your payment is complete. Scan this code for your receipt.</source>
         <translation>Er gaat niets verloren: uw betaling is voltooid. Scan deze code voor uw bon.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="495"/>
+        <location filename="../../kiosk/ui/texts.py" line="491"/>
         <extracomment>texts.invoice_number()</extracomment>
         <source>Invoice {number}</source>
         <translation>Factuur {number}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="499"/>
+        <location filename="../../kiosk/ui/texts.py" line="495"/>
         <extracomment>texts.email_title()</extracomment>
         <source>Your e-mail address</source>
         <translation>Uw e-mailadres</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="503"/>
+        <location filename="../../kiosk/ui/texts.py" line="499"/>
         <extracomment>texts.email_hint()</extracomment>
         <source>We use it only to send this receipt.</source>
         <translation>We gebruiken het alleen om deze bon te versturen.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="507"/>
+        <location filename="../../kiosk/ui/texts.py" line="503"/>
         <extracomment>texts.email_invalid()</extracomment>
         <source>Please check the address: it needs an @ and a dot, like name@example.com</source>
         <translation>Controleer het adres: het heeft een @ en een punt nodig, zoals name@example.com</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="511"/>
+        <location filename="../../kiosk/ui/texts.py" line="507"/>
         <extracomment>texts.send()</extracomment>
         <source>Send</source>
         <translation>Versturen</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="515"/>
+        <location filename="../../kiosk/ui/texts.py" line="511"/>
         <extracomment>texts.key_backspace()</extracomment>
         <source>Delete</source>
         <translation>Wissen</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="519"/>
+        <location filename="../../kiosk/ui/texts.py" line="515"/>
         <extracomment>texts.key_clear()</extracomment>
         <source>Clear</source>
         <translation>Alles wissen</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="523"/>
+        <location filename="../../kiosk/ui/texts.py" line="519"/>
         <extracomment>texts.key_shift()</extracomment>
         <source>Shift</source>
         <translation>Hoofdletter</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="530"/>
+        <location filename="../../kiosk/ui/texts.py" line="526"/>
         <extracomment>texts.charger_problem_title()</extracomment>
         <source>The charger has a problem</source>
         <translation>De laadpaal heeft een probleem</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="534"/>
+        <location filename="../../kiosk/ui/texts.py" line="530"/>
         <extracomment>texts.charger_fault_reason()</extracomment>
         <source>The charger reported a fault and charging has stopped.</source>
         <translation>De laadpaal meldt een storing en het laden is gestopt.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="538"/>
+        <location filename="../../kiosk/ui/texts.py" line="534"/>
         <extracomment>texts.charger_lost_reason()</extracomment>
         <source>The charger is not responding.</source>
         <translation>De laadpaal reageert niet.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="543"/>
+        <location filename="../../kiosk/ui/texts.py" line="539"/>
         <extracomment>texts.fault_money()</extracomment>
         <source>You pay only for the energy charged so far ({amount}). The rest of the reservation is released.</source>
         <translation>U betaalt alleen de tot nu toe geladen energie ({amount}). De rest van de reservering wordt vrijgegeven.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="550"/>
+        <location filename="../../kiosk/ui/texts.py" line="546"/>
         <extracomment>texts.fault_next()</extracomment>
         <source>End the session, unplug your car and use another bay. If the cable is locked, call the service number on the charger.</source>
         <translation>Beëindig de sessie, koppel uw auto los en gebruik een andere plek. Zit de kabel vast, bel dan het servicenummer op de laadpaal.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="556"/>
+        <location filename="../../kiosk/ui/texts.py" line="552"/>
         <extracomment>texts.end_session()</extracomment>
         <source>End session</source>
         <translation>Sessie beëindigen</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="560"/>
+        <location filename="../../kiosk/ui/texts.py" line="556"/>
         <extracomment>texts.wait_for_charger()</extracomment>
         <source>Wait for the charger</source>
         <translation>Wachten op de laadpaal</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="564"/>
+        <location filename="../../kiosk/ui/texts.py" line="560"/>
         <extracomment>texts.start_problem_title()</extracomment>
         <source>The charge did not start</source>
         <translation>Het laden is niet gestart</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="568"/>
+        <location filename="../../kiosk/ui/texts.py" line="564"/>
         <extracomment>texts.start_not_responding()</extracomment>
         <source>The charger did not answer.</source>
         <translation>De laadpaal heeft niet geantwoord.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="572"/>
+        <location filename="../../kiosk/ui/texts.py" line="568"/>
         <extracomment>texts.start_refused()</extracomment>
         <source>The charger did not start the charge.</source>
         <translation>De laadpaal heeft het laden niet gestart.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="576"/>
+        <location filename="../../kiosk/ui/texts.py" line="572"/>
         <extracomment>texts.start_no_car()</extracomment>
         <source>No car was plugged in.</source>
         <translation>Er is geen auto aangesloten.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="580"/>
+        <location filename="../../kiosk/ui/texts.py" line="576"/>
         <extracomment>texts.money_released_nothing_charged()</extracomment>
         <source>The reservation on your card is released: nothing was charged.</source>
         <translation>De reservering op uw kaart is vrijgegeven: er is niets in rekening gebracht.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="584"/>
+        <location filename="../../kiosk/ui/texts.py" line="580"/>
         <extracomment>texts.step_other_bay()</extracomment>
         <source>Please choose another bay, or call the service number on the charger.</source>
         <translation>Kies een andere plek of bel het servicenummer op de laadpaal.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="588"/>
+        <location filename="../../kiosk/ui/texts.py" line="584"/>
         <extracomment>texts.choose_another_bay()</extracomment>
         <source>Choose another bay</source>
         <translation>Andere plek kiezen</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="595"/>
+        <location filename="../../kiosk/ui/texts.py" line="591"/>
         <extracomment>texts.my_session()</extracomment>
         <source>My session</source>
         <translation>Mijn sessie</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="599"/>
+        <location filename="../../kiosk/ui/texts.py" line="595"/>
         <extracomment>texts.my_session_title()</extracomment>
         <source>Back to your session</source>
         <translation>Terug naar uw sessie</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="603"/>
+        <location filename="../../kiosk/ui/texts.py" line="599"/>
         <extracomment>texts.stop_title()</extracomment>
         <source>Stop charging at bay {label}</source>
         <translation>Laden op plek {label} stoppen</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="607"/>
+        <location filename="../../kiosk/ui/texts.py" line="603"/>
         <extracomment>texts.identify_card()</extracomment>
         <source>Hold the card or phone you paid with to the reader.</source>
         <translation>Houd de kaart of telefoon waarmee u betaalde bij de lezer.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="611"/>
+        <location filename="../../kiosk/ui/texts.py" line="607"/>
         <extracomment>texts.identify_member_card()</extracomment>
         <source>Hold your membership card to the reader.</source>
         <translation>Houd uw ledenkaart bij de lezer.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="615"/>
+        <location filename="../../kiosk/ui/texts.py" line="611"/>
         <extracomment>texts.identify_code()</extracomment>
         <source>Or type your session code:</source>
         <translation>Of typ uw sessiecode:</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="619"/>
+        <location filename="../../kiosk/ui/texts.py" line="615"/>
         <extracomment>texts.identify_checking()</extracomment>
         <source>Checking…</source>
         <translation>Bezig met controleren…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="623"/>
+        <location filename="../../kiosk/ui/texts.py" line="619"/>
         <extracomment>texts.identify_no_match()</extracomment>
         <source>This is not the card or code of this session. Please try again.</source>
         <translation>Dit is niet de kaart of code van deze sessie. Probeer het opnieuw.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="627"/>
+        <location filename="../../kiosk/ui/texts.py" line="623"/>
         <extracomment>texts.identify_locked()</extracomment>
         <source>Too many wrong codes. Please use your card, or try again in {minutes} min.</source>
         <translation>Te veel verkeerde codes. Gebruik uw kaart of probeer het over {minutes} min opnieuw.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="633"/>
+        <location filename="../../kiosk/ui/texts.py" line="629"/>
         <extracomment>texts.identify_timeout()</extracomment>
         <source>Nothing was presented in time.</source>
         <translation>Er is niets op tijd aangeboden.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="637"/>
+        <location filename="../../kiosk/ui/texts.py" line="633"/>
         <extracomment>texts.identify_reader_unavailable()</extracomment>
         <source>The card reader is not available: please type your session code.</source>
         <translation>De kaartlezer is niet beschikbaar: typ uw sessiecode.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="641"/>
+        <location filename="../../kiosk/ui/texts.py" line="637"/>
         <extracomment>texts.no_session_here()</extracomment>
         <source>No session is running right now.</source>
         <translation>Er loopt nu geen sessie.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/texts.py" line="645"/>
-        <extracomment>texts.starting_up()</extracomment>
+        <source>This receipt is not available here. Please use the QR code.</source>
+        <translation type="vanished">Deze bon is hier niet beschikbaar. Gebruik de QR-code.</translation>
+    </message>
+    <message>
         <source>Starting up…</source>
-        <translation>Bezig met opstarten…</translation>
+        <translation type="vanished">Bezig met opstarten…</translation>
     </message>
     <message>
         <source>Your session code: {code}</source>

@@ -12,9 +12,9 @@ from kiosk.domain.bay import BayStatus
 from kiosk.engine.events import BayStatusReported
 from kiosk.hub import Hub
 from kiosk.store.errors import StoreError
-from kiosk.ui import app as kiosk_app
-from kiosk.ui.app import KioskWindow, Started
-from kiosk.ui.starting import StartingPort, first_snapshot
+from kiosk.ui import starting as kiosk_starting
+from kiosk.ui.app import KioskWindow
+from kiosk.ui.starting import Started, StartingPort, first_snapshot
 
 
 def test_the_home_screen_shows_the_configured_bays_before_the_hub_is_up(qtbot, tmp_path):
@@ -44,7 +44,7 @@ def test_a_hub_that_cannot_start_closes_the_window_and_says_why(qtbot, tmp_path)
     stop = threading.Event()
     QTimer.singleShot(5000, stop.set)  # a safety net: the failure must end it long before
     with pytest.raises(StoreError, match="not readable"):
-        kiosk_app.run(
+        kiosk_starting.run(
             StartingPort(first_snapshot(settings)),
             start,
             timezone=settings.hub.timezone,
